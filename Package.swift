@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline, one module per stage:
+//   Macie2Model (API shapes) → JobFetch (sources) → JobTransform (records, summaries)
+//   → ReportRender (CSV, HTML, XLSX) ; ReportPipeline wires them; MacieReportCLI is the thin front.
+let package = Package(
+    name: "macie-report",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "macie-report", targets: ["MacieReportCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .target(name: "Macie2Model"),
+        .target(name: "JobFetch", dependencies: ["Macie2Model"]),
+        .target(name: "JobTransform", dependencies: ["Macie2Model", "JobFetch"]),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(
+            name: "ReportRender",
+            dependencies: [
+                "JobTransform", "CXlsxWriter",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: [.plugin(name: "EmbedTemplatesPlugin")]
+        ),
+        .target(name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender"]),
+        .executableTarget(
+            name: "MacieReportCLI",
+            dependencies: [
+                "ReportPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Embeds templates/*.mustache into the binary at build time, so the nightly job ships as one file.
+        .executableTarget(name: "EmbedTemplatesTool"),
+        .plugin(
+            name: "EmbedTemplatesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedTemplatesTool"],
+            path: "Sources/EmbedTemplatesPlugin"
+        ),
+        .testTarget(name: "Macie2ModelTests", dependencies: ["Macie2Model"]),
+        .testTarget(name: "JobFetchTests", dependencies: ["JobFetch"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch"]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch"]),
+        .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "ReportRender"]),
+    ]
+)

@@ -1,0 +1,75 @@
+import Macie2Model
+
+/// What summary.csv groups jobs by; the raw values are the `dimension` column's contract.
+public enum SummaryDimension: String, CaseIterable, Sendable {
+    case jobStatus, jobType, lastRunErrorStatus, region, accountId
+}
+
+/// One `dimension,value,jobs` line of summary.csv.
+public struct SummaryRow: Sendable, Hashable {
+    public var dimension: SummaryDimension
+    /// The value as the API sent it, or ``JobSummaries/absent`` when the job has none.
+    public var value: String
+    public var jobs: Int
+    /// False for an enum value the Macie2 model does not list (a new status, say).
+    public var isKnownValue: Bool
+
+    public init(dimension: SummaryDimension, value: String, jobs: Int, isKnownValue: Bool = true) {
+        self.dimension = dimension
+        self.value = value
+        self.jobs = jobs
+        self.isKnownValue = isKnownValue
+    }
+}
+
+/// Job counts by status, type, last-run error code, region and account.
+///
+/// Enum dimensions list every value the model knows, zeros included, in the model's order,
+/// so a script can always find `lastRunErrorStatus,ERROR` and a reader sees "0 ERROR" rather
+/// than wondering; values the model does not know follow, then `(none)` for absent values.
+public struct JobSummaries: Sendable, Hashable {
+    /// The value counted for a job that has no value in a dimension.
+    public static let absent = "(none)"
+
+    /// Every row, dimension by dimension in ``SummaryDimension`` order.
+    public let rows: [SummaryRow]
+
+    public init(_ records: [JobRecord]) {
+        var rows: [SummaryRow] = []
+        rows += Self.enumRows(.jobStatus, records.map(\.jobStatus))
+        rows += Self.enumRows(.jobType, records.map(\.jobType))
+        rows += Self.enumRows(.lastRunErrorStatus, records.map(\.lastRunErrorStatus))
+        rows += Self.plainRows(.region, records.map(\.region))
+        rows += Self.plainRows(.accountId, records.map(\.accountId))
+        self.rows = rows
+    }
+
+    /// The rows of one dimension.
+    public func rows(for dimension: SummaryDimension) -> [SummaryRow] {
+        rows.filter { $0.dimension == dimension }
+    }
+
+    /// The count for one value of a dimension (0 if no job has it).
+    public func count(_ dimension: SummaryDimension, _ value: String) -> Int {
+        rows.first { $0.dimension == dimension && $0.value == value }?.jobs ?? 0
+    }
+
+    private static func enumRows<D>(_ dimension: SummaryDimension, _ values: [ModelEnum<D>?]) -> [SummaryRow] {
+        var counts: [ModelEnum<D>: Int] = Dictionary(uniqueKeysWithValues: ModelEnum<D>.allKnown.map { ($0, 0) })
+        var absentCount = 0
+        for value in values {
+            if let value { counts[value, default: 0] += 1 } else { absentCount += 1 }
+        }
+        var rows = counts.keys.sorted().map {
+            SummaryRow(dimension: dimension, value: $0.rawValue, jobs: counts[$0]!, isKnownValue: $0.isKnown)
+        }
+        if absentCount > 0 { rows.append(SummaryRow(dimension: dimension, value: absent, jobs: absentCount)) }
+        return rows
+    }
+
+    private static func plainRows(_ dimension: SummaryDimension, _ values: [String?]) -> [SummaryRow] {
+        var counts: [String: Int] = [:]
+        for value in values { counts[value ?? absent, default: 0] += 1 }
+        return counts.keys.sorted().map { SummaryRow(dimension: dimension, value: $0, jobs: counts[$0]!) }
+    }
+}

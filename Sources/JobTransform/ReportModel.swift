@@ -1,0 +1,31 @@
+import Foundation
+import JobFetch
+
+/// Everything the renderers need, computed once: the value that passes from transform to render.
+public struct ReportModel: Sendable {
+    /// The time the report speaks of; expiry windows are measured from it.
+    public var asOf: Date
+    /// How many days ahead a user-paused job's expiry counts as "expiring soon".
+    public var expiryWindowDays: Int
+    /// Every job, ordered by region, account, name and id, whatever order the source used.
+    public var records: [JobRecord]
+    public var summaries: JobSummaries
+    public var crossTab: StatusTypeCrossTab
+    /// Jobs that need someone to act, most urgent first.
+    public var attention: [AttentionItem]
+    /// Regions that were read, complete or not, sorted.
+    public var regions: [String]
+    /// Regions that could not be read completely: the report is partial there and says so.
+    public var gaps: [RegionGap]
+    /// One line each, for stderr and the reports' notes section.
+    public var notes: [String]
+
+    /// Distinct accounts among the jobs.
+    public var accounts: [String] { summaries.rows(for: .accountId).map(\.value) }
+
+    /// Jobs whose last run reported ERROR.
+    public var errorCount: Int { summaries.count(.lastRunErrorStatus, "ERROR") }
+
+    /// Whether every region was read completely.
+    public var isComplete: Bool { gaps.isEmpty }
+}
