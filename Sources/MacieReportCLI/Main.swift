@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// Entry point with the exit codes users' cron lines rely on:
+/// 0 done, 1 fatal (one line on stderr, no stack trace), 2 usage.
+@main
+enum Main {
+    static func main() async {
+        let command: ParsableCommand
+        do {
+            command = try MacieReport.parseAsRoot()
+        } catch {
+            usageFailure(error)
+        }
+        do {
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                var command = command
+                try command.run()
+            }
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch let error as ValidationError {
+            usageFailure(error)
+        } catch where MacieReport.exitCode(for: error) == .success {
+            usageFailure(error)
+        } catch {
+            // Every fatal error type of ours describes itself in one line a user can act on.
+            Console.error("\(error)")
+            exit(1)
+        }
+    }
+
+    /// Help and version requests exit 0; anything else the parser rejects exits 2 with usage.
+    static func usageFailure(_ error: Error) -> Never {
+        if MacieReport.exitCode(for: error) == .success {
+            print(MacieReport.fullMessage(for: error))
+            exit(0)
+        }
+        FileHandle.standardError.write(Data((MacieReport.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+import JobTransform
+
+/// The one line `run` prints on stdout: counts a person scanning cron mail wants.
+enum RunSummary {
+    static func line(_ report: ReportModel, files: [URL], directory: String) -> String {
+        let expiring = report.attention.filter { $0.reasons.contains(.expiringSoon) }.count
+        let paused = report.attention.filter { $0.reasons.contains(.pausedByQuota) }.count
+        return "\(report.records.count) jobs in \(report.regions.count) regions and \(report.accounts.count) accounts; "
+            + "\(report.attention.count) need attention (\(report.errorCount) ERROR on last run, \(paused) paused by Macie, "
+            + "\(expiring) user-paused expiring within \(report.expiryWindowDays) days). "
+            + "Wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) to \(directory)."
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The output formats `--format` accepts; each names the files it writes (a public contract).
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case csv, html, xlsx
+
+    /// The files the format writes in the output directory.
+    public var fileNames: [String] {
+        switch self {
+        case .csv: return ["jobs.csv", "summary.csv"]
+        case .html: return ["report.html"]
+        case .xlsx: return ["report.xlsx"]
+        }
+    }
+}
+
+/// Everything a run needs besides the source, resolved once by the CLI.
+public struct ReportOptions: Sendable {
+    public var outputDirectory: URL
+    public var formats: [OutputFormat]
+    /// A folder of `*.mustache` files that replace the built-in templates by name.
+    public var templatesDirectory: URL?
+    /// Whether jobs.csv and summary.csv guard formula-like text with a leading apostrophe.
+    public var formulaGuard: Bool
+    /// The time the report speaks of (now, unless a reproducible report is wanted).
+    public var asOf: Date
+    /// Days ahead within which a user-paused job's expiry needs attention.
+    public var expiryWindowDays: Int
+
+    public init(
+        outputDirectory: URL, formats: [OutputFormat] = OutputFormat.allCases, templatesDirectory: URL? = nil,
+        formulaGuard: Bool = true, asOf: Date = Date(), expiryWindowDays: Int = 7
+    ) {
+        self.outputDirectory = outputDirectory
+        self.formats = formats
+        self.templatesDirectory = templatesDirectory
+        self.formulaGuard = formulaGuard
+        self.asOf = asOf
+        self.expiryWindowDays = expiryWindowDays
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import ReportRender
+
+/// Writes report files so that a failed run never damages the previous night's reports.
+///
+/// Each file is written to a hidden temporary name in the output directory (same file
+/// system, so the final `rename(2)` is atomic); only when every file is complete are they
+/// renamed into place. On any failure the temporary files are removed and the old reports
+/// are left byte for byte as they were.
+struct StagedOutput {
+    let directory: URL
+    private let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+
+    init(directory: URL) { self.directory = directory }
+
+    /// Creates the directory if needed and proves it is writable, before any work is done.
+    static func prepare(_ directory: URL) throws -> StagedOutput {
+        let path = directory.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw PipelineError("output path \(path) exists and is not a directory") }
+        } else {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw PipelineError("cannot create output directory \(path): \(Self.reason(error))")
+            }
+        }
+        let staged = StagedOutput(directory: directory)
+        let probe = staged.temporaryURL(for: "write-check")
+        guard FileManager.default.createFile(atPath: probe.path, contents: nil) else {
+            throw PipelineError("cannot write to output directory \(path): \(String(cString: strerror(errno)))")
+        }
+        try? FileManager.default.removeItem(at: probe)
+        return staged
+    }
+
+    func temporaryURL(for fileName: String) -> URL {
+        directory.appendingPathComponent(".\(fileName).tmp-\(token)")
+    }
+
+    /// Renders every file to its temporary name, then renames them all into place.
+    func write(_ renderers: [any ReportRenderer], render: (any ReportRenderer, URL) throws -> Void) throws -> [URL] {
+        var written: [(temporary: URL, final: URL)] = []
+        do {
+            for renderer in renderers {
+                let temporary = temporaryURL(for: renderer.fileName)
+                written.append((temporary, directory.appendingPathComponent(renderer.fileName)))
+                try render(renderer, temporary)
+            }
+            for file in written {
+                guard rename(file.temporary.path, file.final.path) == 0 else {
+                    throw PipelineError("cannot move \(file.final.lastPathComponent) into place: \(String(cString: strerror(errno)))")
+                }
+            }
+        } catch {
+            for file in written { try? FileManager.default.removeItem(at: file.temporary) }
+            throw error
+        }
+        return written.map(\.final)
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? error.localizedDescription
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import JobTransform
+
+/// `jobs.csv`: one row per job, the ``JobColumn/all`` columns, RFC 4180, UTF-8, CRLF.
+public struct JobsCSVRenderer: ReportRenderer {
+    public let fileName = "jobs.csv"
+    public var format: CSVFormat
+
+    public init(format: CSVFormat = CSVFormat()) { self.format = format }
+
+    public func write(_ report: ReportModel, to url: URL) throws {
+        let columns = JobColumn.all
+        try CSVTable.write(to: url, header: columns.map(\.name), format: format, rows: report.records) { record, line in
+            for (i, column) in columns.enumerated() {
+                if i > 0 { line.append(0x2C) }
+                format.append(column.value(record), to: &line)
+            }
+        }
+    }
+}
+
+/// `summary.csv`: `dimension,value,jobs`, dimension by dimension.
+public struct SummaryCSVRenderer: ReportRenderer {
+    public let fileName = "summary.csv"
+    public var format: CSVFormat
+
+    public init(format: CSVFormat = CSVFormat()) { self.format = format }
+
+    public func write(_ report: ReportModel, to url: URL) throws {
+        try CSVTable.write(to: url, header: ["dimension", "value", "jobs"], format: format, rows: report.summaries.rows) { row, line in
+            format.append(.text(row.dimension.rawValue), to: &line)
+            line.append(0x2C)
+            format.append(.text(row.value), to: &line)
+            line.append(0x2C)
+            format.append(.number(Double(row.jobs)), to: &line)
+        }
+    }
+}
+
+/// The part both CSV files share: header, rows, CRLF, buffered and checked writes.
+enum CSVTable {
+    static func write<Row>(
+        to url: URL, header: [String], format: CSVFormat, rows: [Row], appendRow: (Row, inout [UInt8]) -> Void
+    ) throws {
+        let sink = try FileSink(creating: url)
+        var line: [UInt8] = []
+        line.reserveCapacity(4096)
+        for (i, name) in header.enumerated() {
+            if i > 0 { line.append(0x2C) }
+            format.appendText(name, guarded: false, to: &line)
+        }
+        CSVFormat.endRecord(&line)
+        for row in rows {
+            appendRow(row, &line)
+            CSVFormat.endRecord(&line)
+            if line.count > 1 << 16 {
+                try sink.write(bytes: line)
+                line.removeAll(keepingCapacity: true)
+            }
+        }
+        try sink.write(bytes: line)
+        try sink.finish()
+    }
+}

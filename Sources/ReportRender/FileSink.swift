@@ -1,0 +1,64 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered, checked file writer: every `write(2)` error (disk full, quota) surfaces as a
+/// ``RenderError`` naming the file, and the data is flushed to disk before the caller renames
+/// the file into place.
+final class FileSink {
+    private let fd: Int32
+    private let url: URL
+    private var buffer: [UInt8] = []
+    private let capacity = 1 << 20
+
+    init(creating url: URL) throws {
+        self.url = url
+        fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw RenderError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        buffer.reserveCapacity(capacity)
+    }
+
+    deinit { close(fd) }
+
+    func write(_ text: String) throws {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= capacity { try flush() }
+    }
+
+    func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Writes what is buffered and syncs it to disk.
+    func finish() throws {
+        try flush()
+        guard fsync(fd) == 0 else { throw failure("cannot sync") }
+    }
+
+    private func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in
+                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot write")
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func failure(_ what: String) -> RenderError {
+        RenderError("\(what) \(url.lastPathComponent): \(String(cString: strerror(errno)))")
+    }
+}

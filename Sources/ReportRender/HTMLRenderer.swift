@@ -1,0 +1,18 @@
+import Foundation
+import JobTransform
+
+/// `report.html`: one self-contained page for the email body, rendered with Mustache from
+/// the embedded templates or a user's own.
+public struct HTMLRenderer: ReportRenderer {
+    public let fileName = "report.html"
+    public let templates: TemplateLibrary
+
+    public init(templates: TemplateLibrary) { self.templates = templates }
+
+    public func write(_ report: ReportModel, to url: URL) throws {
+        let html = templates.render(HTMLReportView.make(report))
+        let sink = try FileSink(creating: url)
+        try sink.write(html)
+        try sink.finish()
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import JobTransform
+
+/// The values report.mustache renders, as plain dictionaries and strings.
+///
+/// Everything is formatted here (dates, counts, labels) so templates stay logic-free and a
+/// user's own template sees the same names; Mustache escapes every value when it renders it.
+enum HTMLReportView {
+    static func make(_ report: ReportModel) -> [String: Any] {
+        let attentionCount = report.attention.count
+        let expiring = report.attention.filter { $0.reasons.contains(.expiringSoon) }.count
+        let paused = report.attention.filter { $0.reasons.contains(.pausedByQuota) }.count
+        let headline: [[String: Any]] = [
+            ["label": "jobs", "value": String(report.records.count), "alert": false],
+            ["label": "need attention", "value": String(attentionCount), "alert": attentionCount > 0],
+            ["label": "ERROR on last run", "value": String(report.errorCount), "alert": report.errorCount > 0],
+            ["label": "paused by Macie", "value": String(paused), "alert": paused > 0],
+            ["label": "expiring in \(report.expiryWindowDays) days", "value": String(expiring), "alert": expiring > 0],
+        ]
+        return [
+            "asOf": CellValue.format(report.asOf),
+            "totalJobs": String(report.records.count),
+            "regionCount": String(report.regions.count),
+            "regionsText": report.regions.joined(separator: ", "),
+            "accountCount": String(report.accounts.count),
+            "headline": headline,
+            "isPartial": !report.isComplete,
+            "gaps": report.gaps.map { ["region": $0.region, "reason": $0.reason] },
+            "attentionCount": String(attentionCount),
+            "hasAttention": attentionCount > 0,
+            "expiryWindowDays": String(report.expiryWindowDays),
+            "attention": report.attention.map(attentionRow),
+            "summaries": SummaryDimension.allCases.map { summary($0, report.summaries) },
+            "crossTab": crossTab(report.crossTab),
+            "hasNotes": !report.notes.isEmpty,
+            "notes": report.notes,
+            "jobs": report.records.map(jobRow),
+        ]
+    }
+
+    static func jobRow(_ r: JobRecord) -> [String: Any] {
+        [
+            "region": r.region, "accountId": r.accountId ?? "", "jobId": r.jobId ?? "", "name": r.name ?? "",
+            "jobType": r.jobType?.rawValue ?? "", "jobStatus": r.jobStatus?.rawValue ?? "",
+            "lastRunErrorStatus": r.lastRunErrorStatus?.rawValue ?? "", "isError": r.lastRunErrorStatus == .error,
+            "lastRunTime": text(r.lastRunTime), "createdAt": text(r.createdAt), "jobExpiresAt": text(r.jobExpiresAt),
+            "numberOfRuns": r.numberOfRuns.map(CellValue.format) ?? "", "schedule": r.schedule ?? "",
+            "caveats": r.caveats.joined(separator: "; "),
+        ]
+    }
+
+    static func attentionRow(_ item: AttentionItem) -> [String: Any] {
+        let r = item.record
+        var details: [String] = []
+        if let days = item.daysUntilExpiry, let expiry = r.jobExpiresAt {
+            details.append(days < 0 ? "expired \(text(expiry)) (\(-days) days ago)" : "expires \(text(expiry)) (\(days) days left)")
+        }
+        if item.reasons.contains(.lastRunError) {
+            details.append(r.lastRunTime.map { "last run \(text($0))" } ?? "last run time unknown")
+        }
+        if item.reasons.contains(.pausedByQuota), let created = r.createdAt { details.append("created \(text(created))") }
+        return [
+            "reasons": item.reasons.filter { $0 != .lastRunError }.map(\.label).joined(separator: "; "),
+            "isError": item.reasons.contains(.lastRunError), "name": r.name ?? "", "jobId": r.jobId ?? "",
+            "region": r.region, "accountId": r.accountId ?? "", "jobStatus": r.jobStatus?.rawValue ?? "",
+            "detail": details.joined(separator: "; "),
+        ]
+    }
+
+    static func summary(_ dimension: SummaryDimension, _ summaries: JobSummaries) -> [String: Any] {
+        let titles: [SummaryDimension: String] = [
+            .jobStatus: "By status", .jobType: "By type", .lastRunErrorStatus: "By last-run error",
+            .region: "By region", .accountId: "By account",
+        ]
+        let rows: [[String: Any]] = summaries.rows(for: dimension).map { row in
+            [
+                "value": row.value, "jobs": String(row.jobs), "isUnknown": !row.isKnownValue,
+                "isError": dimension == .lastRunErrorStatus && row.value == "ERROR" && row.jobs > 0,
+            ]
+        }
+        return ["title": titles[dimension]!, "dimension": dimension.rawValue, "rows": rows]
+    }
+
+    static func crossTab(_ tab: StatusTypeCrossTab) -> [String: Any] {
+        [
+            "types": tab.types,
+            "rows": tab.statuses.indices.map { i -> [String: Any] in
+                ["status": tab.statuses[i], "cells": tab.counts[i].map(String.init), "total": String(tab.rowTotal(i))]
+            },
+            "totals": tab.types.indices.map { String(tab.columnTotal($0)) },
+            "grandTotal": String(tab.total),
+        ]
+    }
+
+    private static func text(_ date: Date?) -> String { date.map(CellValue.format) ?? "" }
+}

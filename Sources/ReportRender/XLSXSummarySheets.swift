@@ -1,0 +1,99 @@
+import Foundation
+import JobTransform
+
+/// The Summary sheet: headline figures, gaps, the summary.csv rows, the status × type
+/// cross-tab and notes, top to bottom.
+enum XLSXSummarySheet {
+    static func write(_ report: ReportModel, truncatedCells: Int, to sheet: XLSXSheet, _ styles: XLSXStyles) throws {
+        var row = 0
+        try sheet.setColumn(0, width: 24)
+        try sheet.setColumn(1, width: 28)
+        try sheet.setColumn(2, width: 12)
+        try sheet.write(row, 0, text: "Macie classification jobs", styles.title)
+        row += 2
+        let headline: [(String, CellValue)] = [
+            ("As of (UTC)", .date(report.asOf)),
+            ("Jobs", .number(Double(report.records.count))),
+            ("Need attention", .number(Double(report.attention.count))),
+            ("ERROR on last run", .number(Double(report.errorCount))),
+            ("Regions", .text(report.regions.joined(separator: ", "))),
+            ("Accounts", .number(Double(report.accounts.count))),
+        ]
+        for (label, value) in headline {
+            try sheet.write(row, 0, text: label, styles.header)
+            try sheet.write(row, 1, cell: value, styles)
+            row += 1
+        }
+        row += 1
+        if !report.isComplete {
+            try sheet.write(row, 0, text: "INCOMPLETE: regions missing data", styles.alert)
+            row += 1
+            for gap in report.gaps {
+                try sheet.write(row, 0, text: gap.region, styles.alert)
+                try sheet.write(row, 1, text: gap.reason)
+                row += 1
+            }
+            row += 1
+        }
+        for (column, name) in ["dimension", "value", "jobs"].enumerated() { try sheet.write(row, column, text: name, styles.header) }
+        row += 1
+        for summary in report.summaries.rows {
+            try sheet.write(row, 0, text: summary.dimension.rawValue)
+            try sheet.write(row, 1, text: summary.value)
+            try sheet.write(row, 2, number: Double(summary.jobs))
+            row += 1
+        }
+        row = try writeCrossTab(report.crossTab, at: row + 1, to: sheet, styles)
+        var notes = report.notes
+        if truncatedCells > 0 {
+            notes.append("\(truncatedCells) cell(s) on the Jobs sheet were longer than Excel's 32 767 characters and were cut; jobs.csv has them whole")
+        }
+        if !notes.isEmpty {
+            try sheet.write(row + 1, 0, text: "Notes on the data", styles.header)
+            for (i, note) in notes.enumerated() { try sheet.write(row + 2 + i, 0, text: note) }
+        }
+    }
+
+    private static func writeCrossTab(_ tab: StatusTypeCrossTab, at start: Int, to sheet: XLSXSheet, _ styles: XLSXStyles) throws -> Int {
+        var row = start
+        try sheet.write(row, 0, text: "jobStatus \\ jobType", styles.header)
+        for (column, type) in tab.types.enumerated() { try sheet.write(row, column + 1, text: type, styles.header) }
+        try sheet.write(row, tab.types.count + 1, text: "Total", styles.header)
+        row += 1
+        for (i, status) in tab.statuses.enumerated() {
+            try sheet.write(row, 0, text: status)
+            for (column, count) in tab.counts[i].enumerated() { try sheet.write(row, column + 1, number: Double(count)) }
+            try sheet.write(row, tab.types.count + 1, number: Double(tab.rowTotal(i)))
+            row += 1
+        }
+        try sheet.write(row, 0, text: "Total", styles.header)
+        for column in tab.types.indices { try sheet.write(row, column + 1, number: Double(tab.columnTotal(column))) }
+        try sheet.write(row, tab.types.count + 1, number: Double(tab.total))
+        return row + 1
+    }
+}
+
+/// The Attention sheet: the attention list, most urgent first.
+enum XLSXAttentionSheet {
+    static let columns = [
+        "reason", "daysUntilExpiry", "jobExpiresAt", "lastRunTime", "accountId", "region", "jobId", "name",
+        "jobStatus", "jobType", "lastRunErrorStatus",
+    ]
+
+    static func write(_ report: ReportModel, to sheet: XLSXSheet, _ styles: XLSXStyles) throws {
+        let rows: [[CellValue]] = report.attention.map { item in
+            let r = item.record
+            return [
+                .text(item.reasons.map(\.label).joined(separator: "; ")), .init(item.daysUntilExpiry), .init(r.jobExpiresAt),
+                .init(r.lastRunTime), .init(r.accountId), .text(r.region), .init(r.jobId), .init(r.name),
+                .init(r.jobStatus?.rawValue), .init(r.jobType?.rawValue), .init(r.lastRunErrorStatus?.rawValue),
+            ]
+        }
+        let widths = columns.indices.map { c in XLSXSheet.width(header: columns[c], cells: rows.lazy.map { $0[c] }) }
+        try sheet.writeHeader(columns, widths: widths, styles)
+        for (i, cells) in rows.enumerated() {
+            for (column, cell) in cells.enumerated() { try sheet.write(i + 1, column, cell: cell, styles) }
+        }
+        try sheet.freezeHeaderWithFilter(lastRow: rows.count, lastColumn: columns.count - 1)
+    }
+}

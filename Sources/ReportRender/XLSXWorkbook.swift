@@ -1,0 +1,105 @@
+import CXlsxWriter
+import Foundation
+
+/// A thin, checked wrapper over libxlsxwriter: every call that can fail throws a
+/// ``RenderError`` with `lxw_strerror`'s text, and the C handles never escape this file.
+final class XLSXWorkbook {
+    private var workbook: UnsafeMutablePointer<lxw_workbook>?
+    private let tmpdir: UnsafeMutablePointer<CChar>?
+    private let path: String
+
+    /// Constant-memory mode streams each finished row to a temporary file in `tmpdir`, so a
+    /// 100 000-row sheet does not sit in memory; rows must then be written in order.
+    init(path: String, constantMemory: Bool, tmpdir: String) throws {
+        self.path = path
+        self.tmpdir = strdup(tmpdir)
+        var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: self.tmpdir, use_zip64: 1)
+        workbook = workbook_new_opt(path, &options)
+        guard workbook != nil else {
+            free(self.tmpdir)
+            throw RenderError("cannot create \(URL(fileURLWithPath: path).lastPathComponent): libxlsxwriter could not start a workbook")
+        }
+    }
+
+    deinit {
+        // A workbook that was never closed (an error path) still owns memory and temp files.
+        if let workbook { workbook_close(workbook) }
+        free(tmpdir)
+    }
+
+    func addSheet(_ name: String) throws -> XLSXSheet {
+        guard let sheet = workbook_add_worksheet(workbook, name) else { throw RenderError("cannot add sheet \(name)") }
+        return XLSXSheet(sheet: sheet, name: name)
+    }
+
+    /// A cell format; libxlsxwriter owns it and frees it when the workbook closes.
+    func format(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) -> UnsafeMutablePointer<lxw_format> {
+        let format = workbook_add_format(workbook)!
+        configure(format)
+        return format
+    }
+
+    /// Writes the zip container. Any error here (disk full, say) leaves a partial file that the
+    /// caller deletes.
+    func close() throws {
+        guard let workbook else { return }
+        self.workbook = nil
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else {
+            throw RenderError("cannot write \(URL(fileURLWithPath: path).lastPathComponent): \(String(cString: lxw_strerror(status)))")
+        }
+    }
+}
+
+/// One worksheet and the typed writes the reports need.
+struct XLSXSheet {
+    let sheet: UnsafeMutablePointer<lxw_worksheet>
+    let name: String
+
+    /// Excel keeps at most 32 767 characters in a cell; longer text is cut there and marked.
+    static let maxCellCharacters = 32_767
+    static let truncationMark = " [truncated]"
+
+    /// Writes text as a string cell, never as a formula, whatever it starts with.
+    /// Returns true when the text had to be truncated to fit a cell.
+    @discardableResult
+    func write(_ row: Int, _ column: Int, text: String, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws -> Bool {
+        var text = text
+        var truncated = false
+        if text.utf8.count > Self.maxCellCharacters, text.unicodeScalars.count > Self.maxCellCharacters {
+            let keep = Self.maxCellCharacters - Self.truncationMark.unicodeScalars.count
+            text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(keep))) + Self.truncationMark
+            truncated = true
+        }
+        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        try check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format), row, column)
+        return truncated
+    }
+
+    func write(_ row: Int, _ column: Int, number: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
+        try check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, format), row, column)
+    }
+
+    /// A real date cell: the Excel serial day number in UTC, shown with `format`.
+    func write(_ row: Int, _ column: Int, date: Date, _ format: UnsafeMutablePointer<lxw_format>) throws {
+        try write(row, column, number: date.timeIntervalSince1970 / 86_400 + 25_569, format)
+    }
+
+    func setColumn(_ column: Int, width: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
+        let status = worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column), width, format)
+        guard status == LXW_NO_ERROR else { throw RenderError("sheet \(name): \(String(cString: lxw_strerror(status)))") }
+    }
+
+    /// Keeps the header row in view and puts filter buttons on it.
+    func freezeHeaderWithFilter(lastRow: Int, lastColumn: Int) throws {
+        worksheet_freeze_panes(sheet, 1, 0)
+        let status = worksheet_autofilter(sheet, 0, 0, lxw_row_t(max(lastRow, 0)), lxw_col_t(lastColumn))
+        guard status == LXW_NO_ERROR else { throw RenderError("sheet \(name): \(String(cString: lxw_strerror(status)))") }
+    }
+
+    private func check(_ status: lxw_error, _ row: Int, _ column: Int) throws {
+        guard status == LXW_NO_ERROR else {
+            throw RenderError("sheet \(name), row \(row + 1), column \(column + 1): \(String(cString: lxw_strerror(status)))")
+        }
+    }
+}
