@@ -47,10 +47,12 @@ let package = Package(
             dependencies: ["EmbedTemplatesTool"],
             path: "Sources/EmbedTemplatesPlugin"
         ),
+        // Shared by the test targets only: repository paths, scratch folders, running the binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "Macie2ModelTests", dependencies: ["Macie2Model"]),
-        .testTarget(name: "JobFetchTests", dependencies: ["JobFetch"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch"]),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch"]),
-        .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "ReportRender"]),
+        .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "TestSupport"]),
+        .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "TestSupport"]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch", "TestSupport"]),
+        .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport"]),
     ]
 )

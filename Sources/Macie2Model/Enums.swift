@@ -37,7 +37,8 @@ public enum LastRunErrorStatusCodeValues: ModelEnumDefinition {
     public static let knownValues = ["NONE", "ERROR"]
 }
 extension ModelEnum where Definition == LastRunErrorStatusCodeValues {
-    public static var none: Self { .init(rawValue: "NONE") }
+    /// `NONE`. Not called `none`, which would read as `Optional.none` wherever a code is optional.
+    public static var noError: Self { .init(rawValue: "NONE") }
     public static var error: Self { .init(rawValue: "ERROR") }
 }
 

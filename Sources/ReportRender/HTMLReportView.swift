@@ -18,7 +18,7 @@ enum HTMLReportView {
             ["label": "expiring in \(report.expiryWindowDays) days", "value": String(expiring), "alert": expiring > 0],
         ]
         return [
-            "asOf": CellValue.format(report.asOf),
+            "asOf": text(report.asOf) + " UTC",
             "totalJobs": String(report.records.count),
             "regionCount": String(report.regions.count),
             "regionsText": report.regions.joined(separator: ", "),
@@ -53,7 +53,7 @@ enum HTMLReportView {
         let r = item.record
         var details: [String] = []
         if let days = item.daysUntilExpiry, let expiry = r.jobExpiresAt {
-            details.append(days < 0 ? "expired \(text(expiry)) (\(-days) days ago)" : "expires \(text(expiry)) (\(days) days left)")
+            details.append(days < 0 ? "expired \(text(expiry)) (\(plural(-days, "day")) ago)" : "expires \(text(expiry)) (\(plural(days, "day")) left)")
         }
         if item.reasons.contains(.lastRunError) {
             details.append(r.lastRunTime.map { "last run \(text($0))" } ?? "last run time unknown")
@@ -92,5 +92,12 @@ enum HTMLReportView {
         ]
     }
 
-    private static func text(_ date: Date?) -> String { date.map(CellValue.format) ?? "" }
+    /// `2026-11-24 06:00`: UTC to the minute, easier to read in a mail than ISO-8601.
+    static func text(_ date: Date?) -> String {
+        guard let date else { return "" }
+        let iso = CellValue.format(date)
+        return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5)
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }

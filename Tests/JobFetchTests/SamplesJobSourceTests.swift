@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+import JobFetch
+import Macie2Model
+import TestSupport
+
+@Suite struct SamplesJobSourceTests {
+    func collect(_ directory: URL) async throws -> [RegionBatch] {
+        var batches: [RegionBatch] = []
+        for try await batch in SamplesJobSource(directory: directory).batches() { batches.append(batch) }
+        return batches
+    }
+
+    func failure(_ directory: URL) async -> String? {
+        do {
+            _ = try await collect(directory)
+            return nil
+        } catch let error as SourceError {
+            return error.description
+        } catch {
+            return "unexpected error type: \(error)"
+        }
+    }
+
+    @Test func decodesEveryDemoJobIncludingUnknownEnumValues() async throws {
+        let batches = try await collect(TestSupport.demoSamples)
+        #expect(batches.map(\.region) == ["ap-southeast-2", "eu-west-1", "us-east-1"])
+        #expect(batches.map(\.jobs.count) == [21, 25, 30])
+        let jobs = batches.flatMap(\.jobs).map(\.job)
+        #expect(jobs.allSatisfy { $0.jobId?.count == 32 && $0.jobArn != nil })
+        let unknown = jobs.filter { $0.jobStatus?.isKnown == false }
+        #expect(unknown.map(\.jobStatus?.rawValue) == ["ARCHIVED"])
+        #expect(unknown.first?.jobId == "831c71793b27086712aefa1b0519a362")
+        #expect(jobs.filter { $0.lastRunTime == nil }.count == 4)
+        #expect(jobs.filter { $0.lastRunErrorStatus == nil }.count == 8)
+        #expect(batches.allSatisfy { $0.diagnostics.isEmpty && $0.gap == nil })
+        // The 10 000-character name survives decoding whole.
+        #expect(jobs.contains { $0.name?.count == 10_000 })
+    }
+
+    @Test func namesFileLineAndColumnOfMalformedJSON() async throws {
+        let folder = try TestSupport.folder(with: [
+            "us-east-1.json": "[\n  {\"jobId\": \"a\"},\n  {\"jobId\": \"b\",, \"name\": \"x\"}\n]\n"
+        ])
+        let message = try #require(await failure(folder))
+        #expect(message.contains("us-east-1.json"))
+        #expect(message.contains("line 3, column 17"))
+        #expect(message.contains("expected a member name"))
+    }
+
+    @Test func namesTheJobAndMemberOfAWrongType() async throws {
+        let folder = try TestSupport.folder(with: [
+            "eu-west-1.json": #"[{"jobId":"ok"},{"jobId":"bad1","statistics":{"numberOfRuns":"three"}}]"#
+        ])
+        let message = try #require(await failure(folder))
+        #expect(message.contains("eu-west-1.json"))
+        #expect(message.contains("job [1] (jobId bad1), member statistics.numberOfRuns: expected a number"))
+    }
+
+    @Test func namesABadTimestamp() async throws {
+        let folder = try TestSupport.folder(with: ["eu-west-1.json": #"[{"jobId":"t","createdAt":"yesterday"}]"#])
+        let message = try #require(await failure(folder))
+        #expect(message.contains("job [0] (jobId t), member createdAt"))
+        #expect(message.contains("not an ISO-8601 timestamp: \"yesterday\""))
+    }
+
+    @Test func refusesATopLevelObject() async throws {
+        let folder = try TestSupport.folder(with: ["eu-west-1.json": #"{"items":[]}"#])
+        #expect(await failure(folder)?.contains("expected a JSON array") == true)
+    }
+
+    @Test func refusesAMissingOrEmptyFolder() async throws {
+        let empty = try TestSupport.scratchDirectory()
+        #expect(await failure(empty)?.contains("no <region>.json files") == true)
+        let missing = empty.appendingPathComponent("nope")
+        #expect(await failure(missing)?.contains("does not exist") == true)
+    }
+
+    @Test func warnsAboutAFileNotNamedLikeARegion() async throws {
+        let folder = try TestSupport.folder(with: ["notes.json": "[]", "us-west-2.json": "[]"])
+        let batches = try await collect(folder)
+        #expect(batches.map(\.region) == ["notes", "us-west-2"])
+        #expect(batches[0].diagnostics.first?.message.contains("not named like an AWS region") == true)
+        #expect(batches[1].diagnostics.isEmpty)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Paths and helpers the test targets share: the repository, the demo samples, scratch
+/// folders, and running the built `macie-report` binary.
+public enum TestSupport {
+    /// The repository root, found from this file's place in it.
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `samples/demo`, the dataset the README runs.
+    public static let demoSamples = repositoryRoot.appendingPathComponent("samples/demo")
+
+    /// The time `samples/demo` was generated for: its expiry windows are measured from here.
+    public static let demoAsOf = "2026-11-24T06:00:00Z"
+
+    /// A fresh, empty folder under the system temp directory.
+    public static func scratchDirectory(_ label: String = "test") throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("macie-report-\(label)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `files` (name → text) into a fresh folder and returns it.
+    public static func folder(with files: [String: String]) throws -> URL {
+        let url = try scratchDirectory("fixture")
+        for (name, text) in files {
+            try Data(text.utf8).write(to: url.appendingPathComponent(name))
+        }
+        return url
+    }
+
+    /// The built executable: `MACIE_REPORT_BIN`, else the one beside the test bundle.
+    public static func executable(_ name: String = "macie-report") -> URL {
+        if let path = ProcessInfo.processInfo.environment["MACIE_REPORT_BIN"], name == "macie-report" {
+            return URL(fileURLWithPath: path)
+        }
+        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        candidates.append(Bundle.main.bundleURL)
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        for folder in candidates {
+            let url = folder.appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/\(name)")
+    }
+
+    /// What a finished process said and how it ended.
+    public struct ProcessResult: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs a program to completion, optionally under `/bin/sh -c` limits such as `ulimit -f`.
+    public static func run(_ program: URL, _ arguments: [String], shellPrefix: String? = nil) throws -> ProcessResult {
+        let process = Process()
+        if let shellPrefix {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            let quoted = ([program.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            process.arguments = ["-c", "\(shellPrefix); exec \(quoted.joined(separator: " "))"]
+        } else {
+            process.executableURL = program
+            process.arguments = arguments
+        }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Every regular file in a folder with its bytes, to prove a failed run changed nothing.
+    public static func snapshot(_ directory: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+        }
+        return files
+    }
+}
