@@ -6,6 +6,9 @@ import Foundation
 @main
 enum Main {
     static func main() async {
+        // Past a file-size limit (ulimit -f, a quota), fail the write with EFBIG and report it,
+        // instead of being killed by SIGXFSZ with a half-written temp file.
+        signal(SIGXFSZ, SIG_IGN)
         let command: ParsableCommand
         do {
             command = try MacieReport.parseAsRoot()

@@ -46,7 +46,18 @@ struct StagedOutput {
             for renderer in renderers {
                 let temporary = temporaryURL(for: renderer.fileName)
                 written.append((temporary, directory.appendingPathComponent(renderer.fileName)))
-                try render(renderer, temporary)
+                do {
+                    try render(renderer, temporary)
+                } catch {
+                    throw RenderError("cannot write \(renderer.fileName) in \(directory.path): \(error)")
+                }
+            }
+            // rename(2) cannot replace a directory; find that before the first file is replaced.
+            for file in written {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: file.final.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw PipelineError("cannot replace \(file.final.path): it is a directory")
+                }
             }
             for file in written {
                 guard rename(file.temporary.path, file.final.path) == 0 else {

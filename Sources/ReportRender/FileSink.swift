@@ -9,18 +9,16 @@ import Darwin
 #endif
 
 /// A buffered, checked file writer: every `write(2)` error (disk full, quota) surfaces as a
-/// ``RenderError`` naming the file, and the data is flushed to disk before the caller renames
+/// ``RenderError`` with the system's reason (the caller adds which report it was), and the data is flushed to disk before the caller renames
 /// the file into place.
 final class FileSink {
     private let fd: Int32
-    private let url: URL
     private var buffer: [UInt8] = []
     private let capacity = 1 << 20
 
     init(creating url: URL) throws {
-        self.url = url
         fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw RenderError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw RenderError("cannot create a file: \(String(cString: strerror(errno)))") }
         buffer.reserveCapacity(capacity)
     }
 
@@ -40,7 +38,7 @@ final class FileSink {
     /// Writes what is buffered and syncs it to disk.
     func finish() throws {
         try flush()
-        guard fsync(fd) == 0 else { throw failure("cannot sync") }
+        guard fsync(fd) == 0 else { throw failure("sync to disk failed") }
     }
 
     private func flush() throws {
@@ -51,14 +49,15 @@ final class FileSink {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw failure("cannot write")
+                throw failure(nil)
             }
             offset += written
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func failure(_ what: String) -> RenderError {
-        RenderError("\(what) \(url.lastPathComponent): \(String(cString: strerror(errno)))")
+    /// The system's reason, for the caller to put after the report's own file name.
+    private func failure(_ what: String?) -> RenderError {
+        RenderError([what, String(cString: strerror(errno))].compactMap { $0 }.joined(separator: ": "))
     }
 }

@@ -6,18 +6,16 @@ import Foundation
 final class XLSXWorkbook {
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
     private let tmpdir: UnsafeMutablePointer<CChar>?
-    private let path: String
 
     /// Constant-memory mode streams each finished row to a temporary file in `tmpdir`, so a
     /// 100 000-row sheet does not sit in memory; rows must then be written in order.
     init(path: String, constantMemory: Bool, tmpdir: String) throws {
-        self.path = path
         self.tmpdir = strdup(tmpdir)
         var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: self.tmpdir, use_zip64: 1)
         workbook = workbook_new_opt(path, &options)
         guard workbook != nil else {
             free(self.tmpdir)
-            throw RenderError("cannot create \(URL(fileURLWithPath: path).lastPathComponent): libxlsxwriter could not start a workbook")
+            throw RenderError("libxlsxwriter could not start a workbook")
         }
     }
 
@@ -46,7 +44,7 @@ final class XLSXWorkbook {
         self.workbook = nil
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR else {
-            throw RenderError("cannot write \(URL(fileURLWithPath: path).lastPathComponent): \(String(cString: lxw_strerror(status)))")
+            throw RenderError(String(cString: lxw_strerror(status)))
         }
     }
 }

@@ -76,11 +76,14 @@ public enum TestSupport {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Every regular file in a folder with its bytes, to prove a failed run changed nothing.
+    /// Every file (not folder) in a folder with its bytes, to prove a failed run changed nothing.
     public static func snapshot(_ directory: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-            files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+            var isDirectory: ObjCBool = false
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            files[name] = try Data(contentsOf: url)
         }
         return files
     }
