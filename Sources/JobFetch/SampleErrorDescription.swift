@@ -1,41 +1,44 @@
 import Foundation
 
-/// Turns a `DecodingError` into the place a person would look: the job's index in the
+/// Turns a decoding failure into the place a person would look: the job's index in the
 /// array, its jobId when it has one, the member path, and for bad JSON the line and column.
 enum SampleErrorDescription {
-    static func describe(_ error: DecodingError, in data: Data) -> String {
+    /// "malformed JSON at line L, column C: ..." for the whole file.
+    static func syntax(in file: Data) -> String {
+        if let where_ = JSONSyntaxLocator.firstError(in: [UInt8](file)) { return "malformed JSON at \(where_)" }
+        return "malformed JSON"
+    }
+
+    /// Describes an error decoding the job at `index`, whose bytes are `element`.
+    static func describe(_ error: DecodingError, index: Int, element: Data, file: Data) -> String {
+        let place = { (path: [any CodingKey]) in Self.place(index, path, element) }
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            let bytes = [UInt8](data)
-            if let syntax = JSONSyntaxLocator.firstError(in: bytes) { return "malformed JSON at \(syntax)" }
-            return "malformed JSON: \(context.debugDescription)"
-        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
-            return "expected a JSON array of DescribeClassificationJob responses at the top level"
+            return syntax(in: file)
+        case .typeMismatch(let type, let context) where context.codingPath.isEmpty:
+            return "\(place([])): expected \(typeName(type))"
         case .typeMismatch(let type, let context):
-            return "\(place(context.codingPath, data)): expected \(typeName(type)); \(context.debugDescription)"
+            return "\(place(context.codingPath)): expected \(typeName(type)); \(context.debugDescription)"
         case .valueNotFound(let type, let context):
-            return "\(place(context.codingPath, data)): expected \(typeName(type)), found null"
+            return "\(place(context.codingPath)): expected \(typeName(type)), found null"
         case .keyNotFound(let key, let context):
-            return "\(place(context.codingPath + [key], data)): required member missing"
+            return "\(place(context.codingPath + [key])): required member missing"
         case .dataCorrupted(let context):
-            return "\(place(context.codingPath, data)): \(context.debugDescription)"
+            return "\(place(context.codingPath)): \(context.debugDescription)"
         @unknown default:
-            return "\(error)"
+            return "job [\(index)]: \(error)"
         }
     }
 
     /// "job [3] (jobId abc…), member statistics.numberOfRuns"
-    private static func place(_ path: [any CodingKey], _ data: Data) -> String {
-        guard let first = path.first, let index = first.intValue else {
-            return "member \(memberPath(path[...]))"
-        }
+    private static func place(_ index: Int, _ path: [any CodingKey], _ element: Data) -> String {
         var text = "job [\(index)]"
-        if let id = jobId(at: index, in: data) { text += " (jobId \(id))" }
-        if path.count > 1 { text += ", member \(memberPath(path.dropFirst()))" }
+        if let id = jobId(in: element) { text += " (jobId \(id))" }
+        if !path.isEmpty { text += ", member \(memberPath(path))" }
         return text
     }
 
-    private static func memberPath(_ path: ArraySlice<any CodingKey>) -> String {
+    private static func memberPath(_ path: [any CodingKey]) -> String {
         var text = ""
         for key in path {
             if let i = key.intValue { text += "[\(i)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
@@ -58,9 +61,9 @@ enum SampleErrorDescription {
     }
 
     /// The failing job's id, read leniently so it can name the job even when its shape is wrong.
-    private static func jobId(at index: Int, in data: Data) -> String? {
-        guard let array = try? JSONSerialization.jsonObject(with: data) as? [Any], index < array.count,
-            let object = array[index] as? [String: Any], let id = object["jobId"] as? String
+    private static func jobId(in element: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: element) as? [String: Any],
+            let id = object["jobId"] as? String
         else { return nil }
         return String(id.prefix(64))
     }

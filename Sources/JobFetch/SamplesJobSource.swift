@@ -5,25 +5,23 @@ import Macie2Model
 /// DescribeClassificationJob response bodies exactly as the API returns them.
 ///
 /// The offline default: it lets the whole report run with no AWS account, and it is the
-/// format the emulator serves, so the two paths can be compared byte for byte.
+/// format the emulator serves, so the two paths can be compared byte for byte. Files are read
+/// on demand and decoded a batch at a time on every core, so a 100 000-job estate never
+/// holds more than one batch of full responses in memory.
 public struct SamplesJobSource: JobSource {
     /// The folder holding `<region>.json` files.
     public let directory: URL
+    /// Jobs per batch: large enough to keep both cores busy, small enough to bound memory.
+    public var batchSize: Int
 
-    public init(directory: URL) { self.directory = directory }
+    public init(directory: URL, batchSize: Int = 2048) {
+        self.directory = directory
+        self.batchSize = max(1, batchSize)
+    }
 
     public func batches() -> AsyncThrowingStream<RegionBatch, Error> {
-        let directory = directory
-        return AsyncThrowingStream { continuation in
-            do {
-                for file in try Self.regionFiles(in: directory) {
-                    continuation.yield(try Self.read(file))
-                }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
-            }
-        }
+        let reader = SamplesReader(directory: directory, batchSize: batchSize)
+        return AsyncThrowingStream { try await reader.next() }
     }
 
     /// The `*.json` files of the folder, by region name. Fatal if there are none: a nightly
@@ -46,35 +44,30 @@ public struct SamplesJobSource: JobSource {
         }
         return files.map { directory.appendingPathComponent($0) }
     }
-
-    /// Reads one region's file; any problem is fatal and names the file and the place in it.
-    static func read(_ file: URL) throws -> RegionBatch {
-        let region = file.deletingPathExtension().lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: file)
-        } catch {
-            throw SourceError("cannot read samples file \(file.path): \(error.localizedDescription)")
-        }
-        let jobs: [DescribeClassificationJobResponse]
-        do {
-            jobs = try Macie2JSON.decoder().decode([DescribeClassificationJobResponse].self, from: data)
-        } catch let error as DecodingError {
-            throw SourceError("samples file \(file.path): \(SampleErrorDescription.describe(error, in: data))")
-        }
-        var diagnostics: [SourceDiagnostic] = []
-        if !RegionName.looksValid(region) {
-            diagnostics.append(.init(region: region, message: "samples file \(file.lastPathComponent) is not named like an AWS region (us-east-1.json); using \"\(region)\" as the region"))
-        }
-        return RegionBatch(region: region, jobs: jobs.map { SourcedJob(job: $0) }, diagnostics: diagnostics)
-    }
 }
 
-/// Checks region names, so a stray `notes.json` is called out rather than reported as a region.
-enum RegionName {
-    static func looksValid(_ name: String) -> Bool {
-        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count >= 3, let last = parts.last, !last.isEmpty, last.allSatisfy(\.isNumber) else { return false }
-        return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLowercase && $0.isASCII } }
+/// Walks the files one batch at a time, in order, on demand.
+actor SamplesReader {
+    private let directory: URL
+    private let batchSize: Int
+    private var files: [URL]?
+    private var current: SampleFile?
+
+    init(directory: URL, batchSize: Int) {
+        self.directory = directory
+        self.batchSize = batchSize
+    }
+
+    func next() throws -> RegionBatch? {
+        if files == nil { files = try SamplesJobSource.regionFiles(in: directory) }
+        while true {
+            if current == nil {
+                guard let file = files?.first else { return nil }
+                files?.removeFirst()
+                current = try SampleFile(file)
+            }
+            if let batch = try current?.nextBatch(size: batchSize) { return batch }
+            current = nil
+        }
     }
 }

@@ -51,19 +51,29 @@ public struct AttentionItem: Sendable, Hashable {
         self.reasons = reasons
     }
 
-    /// Urgency first; then the nearest expiry, the most recent failed run, the oldest paused
-    /// job; then region and job id so the order never depends on the source.
-    public static func urgencyOrder(_ a: AttentionItem, _ b: AttentionItem) -> Bool {
-        if a.urgency != b.urgency { return a.urgency < b.urgency }
-        let (x, y) = (a.record, b.record)
-        switch a.urgency {
-        case .expiringSoon:
-            if x.jobExpiresAt != y.jobExpiresAt { return (x.jobExpiresAt ?? .distantFuture) < (y.jobExpiresAt ?? .distantFuture) }
-        case .lastRunError:
-            if x.lastRunTime != y.lastRunTime { return (x.lastRunTime ?? .distantPast) > (y.lastRunTime ?? .distantPast) }
-        case .pausedByQuota:
-            if x.createdAt != y.createdAt { return (x.createdAt ?? .distantFuture) < (y.createdAt ?? .distantFuture) }
+    /// The attention list's order: urgency first; then the nearest expiry, the most recent
+    /// failed run, the oldest paused job; then region and job id, so the order never depends
+    /// on the order the source returned jobs in.
+    public struct UrgencyKey: Comparable, Sendable {
+        let urgency: AttentionReason
+        let time: Double
+        let region: String
+        let jobId: String
+
+        public init(_ item: AttentionItem) {
+            let r = item.record
+            urgency = item.urgency
+            switch item.urgency {
+            case .expiringSoon: time = r.jobExpiresAt?.timeIntervalSince1970 ?? .infinity
+            case .lastRunError: time = -(r.lastRunTime?.timeIntervalSince1970 ?? -.infinity)
+            case .pausedByQuota: time = r.createdAt?.timeIntervalSince1970 ?? .infinity
+            }
+            region = r.region
+            jobId = r.jobId ?? ""
         }
-        return (x.region, x.jobId ?? "") < (y.region, y.jobId ?? "")
+
+        public static func < (a: Self, b: Self) -> Bool {
+            (a.urgency.rawValue, a.time, a.region, a.jobId) < (b.urgency.rawValue, b.time, b.region, b.jobId)
+        }
     }
 }

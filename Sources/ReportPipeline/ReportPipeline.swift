@@ -15,14 +15,22 @@ public enum ReportPipeline {
     /// Runs the whole job. Set-up problems (output directory, templates) are found before
     /// anything is fetched; any fatal error leaves existing reports untouched.
     public static func run(source: some JobSource, options: ReportOptions) async throws -> Result {
+        var clock = PhaseClock()
         let output = try StagedOutput.prepare(options.outputDirectory)
         let renderers = try makeRenderers(options)
         var builder = ReportBuilder(asOf: options.asOf, expiryWindowDays: options.expiryWindowDays)
         for try await batch in source.batches() {
             builder.add(batch)
         }
+        clock.lap("fetch")
         let report = builder.build()
-        let files = try output.write(renderers) { renderer, url in try renderer.write(report, to: url) }
+        clock.lap("transform")
+        let files = try output.write(renderers) { renderer, url in
+            let start = DispatchTime.now()
+            try renderer.write(report, to: url)
+            PhaseClock.report(renderer.fileName, since: start)
+        }
+        clock.lap("render (all files, in parallel)")
         return Result(report: report, files: files)
     }
 

@@ -39,36 +39,47 @@ struct StagedOutput {
         directory.appendingPathComponent(".\(fileName).tmp-\(token)")
     }
 
-    /// Renders every file to its temporary name, then renames them all into place.
-    func write(_ renderers: [any ReportRenderer], render: (any ReportRenderer, URL) throws -> Void) throws -> [URL] {
-        var written: [(temporary: URL, final: URL)] = []
-        do {
-            for renderer in renderers {
-                let temporary = temporaryURL(for: renderer.fileName)
-                written.append((temporary, directory.appendingPathComponent(renderer.fileName)))
-                do {
-                    try render(renderer, temporary)
-                } catch {
-                    throw RenderError("cannot write \(renderer.fileName) in \(directory.path): \(error)")
-                }
+    /// Renders every file to its temporary name, on all cores at once (each renderer is
+    /// independent and the report is read-only), then renames them all into place.
+    func write(_ renderers: [any ReportRenderer], render: @Sendable (any ReportRenderer, URL) throws -> Void) throws -> [URL] {
+        let folder = directory
+        let files = renderers.map { (temporary: temporaryURL(for: $0.fileName), final: folder.appendingPathComponent($0.fileName)) }
+        let failures = FailureSlots(count: renderers.count)
+        DispatchQueue.concurrentPerform(iterations: renderers.count) { i in
+            do {
+                try render(renderers[i], files[i].temporary)
+            } catch {
+                failures.record(i, RenderError("cannot write \(renderers[i].fileName) in \(folder.path): \(error)"))
             }
+        }
+        do {
+            if let failure = failures.first { throw failure }
             // rename(2) cannot replace a directory; find that before the first file is replaced.
-            for file in written {
+            for file in files {
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: file.final.path, isDirectory: &isDirectory), isDirectory.boolValue {
                     throw PipelineError("cannot replace \(file.final.path): it is a directory")
                 }
             }
-            for file in written {
+            for file in files {
                 guard rename(file.temporary.path, file.final.path) == 0 else {
                     throw PipelineError("cannot move \(file.final.lastPathComponent) into place: \(String(cString: strerror(errno)))")
                 }
             }
         } catch {
-            for file in written { try? FileManager.default.removeItem(at: file.temporary) }
+            for file in files { try? FileManager.default.removeItem(at: file.temporary) }
             throw error
         }
-        return written.map(\.final)
+        return files.map(\.final)
+    }
+
+    /// The first (in renderer order) of the errors the parallel renderers hit.
+    private final class FailureSlots: @unchecked Sendable {
+        private var errors: [Error?]
+        private let lock = NSLock()
+        init(count: Int) { errors = Array(repeating: nil, count: count) }
+        func record(_ index: Int, _ error: Error) { lock.withLock { errors[index] = error } }
+        var first: Error? { lock.withLock { errors.lazy.compactMap { $0 }.first } }
     }
 
     private static func reason(_ error: Error) -> String {

@@ -24,10 +24,16 @@ final class FileSink {
 
     deinit { close(fd) }
 
+    /// Writes a string; a large one goes straight from its own storage, without a copy.
     func write(_ text: String) throws {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= capacity { try flush() }
+        guard text.utf8.count >= capacity else {
+            text.withUTF8 { buffer.append(contentsOf: $0) }
+            if buffer.count >= capacity { try flush() }
+            return
+        }
+        try flush()
+        try text.withUTF8 { try writeAll($0) }
     }
 
     func write(bytes: [UInt8]) throws {
@@ -42,18 +48,20 @@ final class FileSink {
     }
 
     private func flush() throws {
+        try buffer.withUnsafeBufferPointer { try writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-            }
+        while offset < bytes.count {
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw failure(nil)
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// The system's reason, for the caller to put after the report's own file name.

@@ -34,18 +34,7 @@ enum HTMLReportView {
             "crossTab": crossTab(report.crossTab),
             "hasNotes": !report.notes.isEmpty,
             "notes": report.notes,
-            "jobs": report.records.map(jobRow),
-        ]
-    }
-
-    static func jobRow(_ r: JobRecord) -> [String: Any] {
-        [
-            "region": r.region, "accountId": r.accountId ?? "", "jobId": r.jobId ?? "", "name": r.name ?? "",
-            "jobType": r.jobType?.rawValue ?? "", "jobStatus": r.jobStatus?.rawValue ?? "",
-            "lastRunErrorStatus": r.lastRunErrorStatus?.rawValue ?? "", "isError": r.lastRunErrorStatus == .error,
-            "lastRunTime": text(r.lastRunTime), "createdAt": text(r.createdAt), "jobExpiresAt": text(r.jobExpiresAt),
-            "numberOfRuns": r.numberOfRuns.map(CellValue.format) ?? "", "schedule": r.schedule ?? "",
-            "caveats": r.caveats.joined(separator: "; "),
+            "jobs": JobRows(records: report.records),
         ]
     }
 

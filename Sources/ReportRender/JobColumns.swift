@@ -45,11 +45,12 @@ public struct JobColumn: Sendable {
 /// Tags as a JSON object with sorted keys: unambiguous whatever the keys and values contain,
 /// and `json.loads` / `JSON.parse` read it back.
 public enum TagsText {
-    public static func json(_ tags: [String: String]) -> String {
+    /// `tags` must be sorted by key, as ``JobRecord/tags`` is.
+    public static func json(_ tags: [JobTag]) -> String {
         var out = "{"
-        for (i, key) in tags.keys.sorted().enumerated() {
+        for (i, tag) in tags.enumerated() {
             if i > 0 { out += "," }
-            out += quote(key) + ":" + quote(tags[key]!)
+            out += quote(tag.key) + ":" + quote(tag.value)
         }
         return out + "}"
     }

@@ -54,6 +54,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     private init(templates: [String: (text: String, origin: String)]) throws {
+        HTMLEscaping.register
         var library = MustacheLibrary()
         for (name, source) in templates {
             do {
@@ -75,4 +76,7 @@ public struct TemplateLibrary: Sendable {
     func render(_ view: [String: Any]) -> String {
         library.render(view, withTemplate: Self.rootTemplate) ?? ""
     }
+
+    /// Renders the root template with any view, for tests of escaping and overrides.
+    public func renderForTesting(_ view: [String: Any]) -> String { render(view) }
 }

@@ -81,7 +81,7 @@ import TestSupport
 
     @Test func tagsAreAJSONObjectWithSortedKeys() throws {
         let tags = ["z": "1", "a\"b": "line\nbreak", "ctl": "\u{1}"]
-        let text = TagsText.json(tags)
+        let text = TagsText.json(JobRecord(region: "r", tags: tags).tags)
         #expect(text == #"{"a\"b":"line\nbreak","ctl":"\u0001","z":"1"}"#)
         let decoded = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
         #expect(decoded == tags)

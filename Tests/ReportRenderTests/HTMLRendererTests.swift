@@ -74,3 +74,22 @@ import TestSupport
         #expect(throws: RenderError.self) { _ = try TemplateLibrary.withOverrides(from: empty) }
     }
 }
+
+extension HTMLRendererTests {
+    /// The built-in templates' fast escaper must give byte for byte what swift-mustache's own does.
+    @Test func fastEscapingMatchesTheLibrarysEscaping() throws {
+        let values = [
+            "<script>alert('x')</script>", "a & b", "\"quoted\"", "plain", "", "é<ü>😀‍💻", "&amp; &lt;",
+            "\u{202E}rtl 'x'", String(repeating: "<&>", count: 1000),
+        ]
+        let names = values.indices.map { "v\($0)" }
+        let body = names.map { "[{{\($0)}}]" }.joined()
+        let plain = try TestSupport.folder(with: ["report.mustache": body])
+        let fast = try TestSupport.folder(with: ["report.mustache": "{{% CONTENT_TYPE: HTML }}" + body])
+        var view: [String: Any] = [:]
+        for (name, value) in zip(names, values) { view[name] = value }
+        let expected = try TemplateLibrary.withOverrides(from: plain).renderForTesting(view)
+        #expect(try TemplateLibrary.withOverrides(from: fast).renderForTesting(view) == expected)
+        #expect(expected.contains("[&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;]"))
+    }
+}
