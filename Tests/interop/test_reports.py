@@ -1,0 +1,145 @@
+"""Reads macie-report's outputs with tools that share no code with it: Python's csv module
+and json for the truth, openpyxl for the workbook. The expected values are computed here
+from the samples themselves."""
+import collections
+import csv
+import datetime
+import json
+import re
+
+import openpyxl
+import pytest
+
+from conftest import DEMO
+
+HEADER_CONTRACT = [
+    "accountId", "region", "jobId", "name", "jobType", "jobStatus", "lastRunErrorStatus",
+    "createdAt", "lastRunTime", "numberOfRuns", "jobArn",
+]
+DATE_COLUMNS = {"createdAt", "lastRunTime", "jobPausedAt", "jobExpiresAt"}
+NUMBER_COLUMNS = {"numberOfRuns", "samplingPercentage", "bucketCount", "approximateNumberOfObjectsToProcess"}
+
+
+def samples():
+    """(region, job) for every job in samples/demo, straight from the JSON."""
+    for path in sorted(DEMO.glob("*.json")):
+        for job in json.loads(path.read_text(encoding="utf-8")):
+            yield path.stem, job
+
+
+def iso(text):
+    """The report's timestamp form: UTC, whole seconds, Z."""
+    if text is None:
+        return ""
+    moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def number(value):
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.reader(handle))
+
+
+def test_jobs_csv_equals_the_samples(demo_reports):
+    rows = read_csv(demo_reports / "jobs.csv")
+    assert rows[0][:11] == HEADER_CONTRACT
+    by_id = {row[2]: dict(zip(rows[0], row)) for row in rows[1:]}
+    jobs = list(samples())
+    assert len(by_id) == len(jobs) == 76
+    for region, job in jobs:
+        row = by_id[job["jobId"]]
+        expected = {
+            "accountId": job["jobArn"].split(":")[4],
+            "region": region,
+            "jobId": job["jobId"],
+            "name": job.get("name", ""),
+            "jobType": job.get("jobType", ""),
+            "jobStatus": job.get("jobStatus", ""),
+            "lastRunErrorStatus": (job.get("lastRunErrorStatus") or {}).get("code", ""),
+            "createdAt": iso(job.get("createdAt")),
+            "lastRunTime": iso(job.get("lastRunTime")),
+            "numberOfRuns": number((job.get("statistics") or {}).get("numberOfRuns")),
+            "jobArn": job["jobArn"],
+            "description": job.get("description", ""),
+            "jobExpiresAt": iso((job.get("userPausedDetails") or {}).get("jobExpiresAt")),
+            "samplingPercentage": number(job.get("samplingPercentage")),
+        }
+        for column, value in expected.items():
+            assert row[column] == value, (job["jobId"], column)
+        assert json.loads(row["tags"] or "{}") == job.get("tags", {})
+
+
+def test_guarded_csv_neutralises_formulas_and_nothing_else(guarded_reports, demo_reports):
+    guarded = read_csv(guarded_reports / "jobs.csv")
+    raw = read_csv(demo_reports / "jobs.csv")
+    assert len(guarded) == len(raw)
+    changed = 0
+    for g_row, r_row in zip(guarded, raw):
+        for g, r in zip(g_row, r_row):
+            if r[:1] in ("=", "+", "-", "@", "\t", "\r") and not re.fullmatch(r"-?\d+(\.\d+)?", r):
+                assert g == "'" + r
+                changed += 1
+            else:
+                assert g == r
+    assert changed == 4
+
+
+def test_summary_csv_counts_what_the_samples_hold(demo_reports):
+    rows = read_csv(demo_reports / "summary.csv")
+    assert rows[0] == ["dimension", "value", "jobs"]
+    got = {(d, v): int(n) for d, v, n in rows[1:]}
+    jobs = list(samples())
+    expect = collections.Counter()
+    for region, job in jobs:
+        expect["jobStatus", job.get("jobStatus", "(none)")] += 1
+        expect["jobType", job.get("jobType", "(none)")] += 1
+        expect["lastRunErrorStatus", (job.get("lastRunErrorStatus") or {}).get("code", "(none)")] += 1
+        expect["region", region] += 1
+        expect["accountId", job["jobArn"].split(":")[4]] += 1
+    assert {k: v for k, v in got.items() if v} == dict(expect)
+    assert got[("lastRunErrorStatus", "ERROR")] == 9
+
+
+def unescape_ooxml(text):
+    """Excel's reading of _xHHHH_ escapes in a string cell."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def test_workbook_matches_jobs_csv_with_real_types(demo_reports):
+    book = openpyxl.load_workbook(demo_reports / "report.xlsx")
+    assert book.sheetnames == ["Summary", "Jobs", "Attention"]
+    sheet = book["Jobs"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:W77"
+    rows = read_csv(demo_reports / "jobs.csv")
+    header = [cell.value for cell in sheet[1]]
+    assert header == rows[0]
+    for csv_row, cells in zip(rows[1:], sheet.iter_rows(min_row=2)):
+        for name, text, cell in zip(header, csv_row, cells):
+            assert cell.data_type != "f", f"formula in {cell.coordinate}"
+            if text == "":
+                assert cell.value is None
+            elif name in DATE_COLUMNS:
+                assert cell.is_date, cell.coordinate
+                assert cell.value.strftime("%Y-%m-%dT%H:%M:%SZ") == text
+            elif name in NUMBER_COLUMNS:
+                assert isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+                assert float(cell.value) == float(text)
+            else:
+                assert cell.data_type == "s"
+                assert unescape_ooxml(cell.value) == text, cell.coordinate
+
+
+def test_attention_sheet_lists_the_urgent_jobs_first(demo_reports):
+    sheet = openpyxl.load_workbook(demo_reports / "report.xlsx")["Attention"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("reason", "daysUntilExpiry", "jobExpiresAt")
+    assert len(rows) == 19
+    assert [r[1] for r in rows[1:6]] == [-2, 1, 3, 5, 6]
+    assert all("ERROR" in r[0] or "paused" in r[0] for r in rows[1:])

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what macie-report needs beyond Swift, on Debian/Ubuntu: libxlsxwriter (the XLSX
+# writer, linked by the build), unzip (tests read .xlsx parts), and the Python packages the
+# interoperability tests use. Idempotent: installs only what is missing.
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+need=()
+for pkg in libxlsxwriter-dev pkg-config unzip python3-pip; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if ! python3 -c 'import pytest, openpyxl' 2>/dev/null; then
+  echo "setup: installing pytest and openpyxl from PyPI" >&2
+  python3 -m pip install -q pytest openpyxl 2>/dev/null || python3 -m pip install -q --break-system-packages pytest openpyxl
+fi

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The test suite: Swift tests (every module, the CLI binary end to end), then the Python
+# interoperability tests that read our reports with independent tools (csv, openpyxl).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+swift build --build-tests
+swift test --skip-build
+MACIE_REPORT_BIN="$(swift build --show-bin-path)/macie-report" python3 -m pytest -q Tests/interop
