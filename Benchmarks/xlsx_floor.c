@@ -107,6 +107,7 @@ int main(int argc, char **argv) {
     }
     size_t rows = 0, capacity = 1024;
     cell *cells = malloc(capacity * columns * sizeof(cell));
+    if (!cells) die("out of memory", NULL);
     while (*p) {
         if (rows == capacity && !(cells = realloc(cells, (capacity *= 2) * columns * sizeof(cell))))
             die("out of memory", NULL);

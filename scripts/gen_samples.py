@@ -103,33 +103,8 @@ STATUS_TABLE = []
 for _s, _w, _t in STATUS_WEIGHTS:
     STATUS_TABLE += [(_s, _t)] * _w
 
-SCOPINGS = [
-    {"includes": {"and": [
-        {"simpleScopeTerm": {"comparator": "EQ", "key": "OBJECT_EXTENSION",
-                             "values": ["csv", "xlsx", "json", "parquet"]}}]}},
-    {"excludes": {"and": [
-        {"simpleScopeTerm": {"comparator": "GT", "key": "OBJECT_SIZE",
-                             "values": ["1073741824"]}}]}},
-    {"excludes": {"and": [
-        {"simpleScopeTerm": {"comparator": "EQ", "key": "OBJECT_EXTENSION",
-                             "values": ["jpg", "png", "mp4"]}},
-        {"tagScopeTerm": {"comparator": "EQ", "key": "TAG",
-                          "tagValues": [{"key": "macie-scan", "value": "skip"}],
-                          "target": "S3_OBJECT"}}]},
-     "includes": {"and": [
-        {"simpleScopeTerm": {"comparator": "STARTS_WITH", "key": "OBJECT_KEY",
-                             "values": ["exports/", "reports/2026/"]}},
-        {"simpleScopeTerm": {"comparator": "GTE",
-                             "key": "OBJECT_LAST_MODIFIED_DATE",
-                             "values": ["2026-01-01T00:00:00Z"]}}]}},
-    {"includes": {"and": [
-        {"simpleScopeTerm": {"comparator": "LTE", "key": "OBJECT_SIZE",
-                             "values": ["104857600"]}},
-        {"tagScopeTerm": {"comparator": "EQ", "key": "TAG",
-                          "tagValues": [{"key": "classification", "value": "confidential"},
-                                        {"key": "pii", "value": ""}],
-                          "target": "S3_OBJECT"}}]}},
-]
+# The same object-scoping shapes as the demo dataset.
+from make_demo_samples import SCOPINGS  # noqa: E402
 
 
 def parse_anchor(text):

@@ -55,7 +55,9 @@ enum JSONArrayElements {
             }
             guard i < n, depth == 0 else { throw .malformed }
             var end = i
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09 { end -= 1 }
+            while end > start,
+                bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09
+            { end -= 1 }
             guard end > start else { throw .malformed }
             ranges.append(start..<end)
             if bytes[i] == UInt8(ascii: ",") {

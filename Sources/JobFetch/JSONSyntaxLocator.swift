@@ -32,7 +32,12 @@ public enum JSONSyntaxLocator {
             var line = 1
             var column = 1
             for b in bytes[..<min(i, bytes.count)] {
-                if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+                if b == 0x0A {
+                    line += 1
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
             }
             return Failure(message: "line \(line), column \(column): \(what)")
         }
@@ -72,7 +77,10 @@ public enum JSONSyntaxLocator {
         mutating func object(depth: Int) throws {
             i += 1
             skipSpace()
-            if current == UInt8(ascii: "}") { i += 1; return }
+            if current == UInt8(ascii: "}") {
+                i += 1
+                return
+            }
             while true {
                 skipSpace()
                 guard current == UInt8(ascii: "\"") else { throw fail("\(describeCurrent()), expected a member name in quotes") }
@@ -82,7 +90,10 @@ public enum JSONSyntaxLocator {
                 skipSpace()
                 try value(depth: depth + 1)
                 skipSpace()
-                if current == UInt8(ascii: ",") { i += 1; continue }
+                if current == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
                 try expect(UInt8(ascii: "}"), "',' or '}'")
                 return
             }
@@ -91,12 +102,18 @@ public enum JSONSyntaxLocator {
         mutating func array(depth: Int) throws {
             i += 1
             skipSpace()
-            if current == UInt8(ascii: "]") { i += 1; return }
+            if current == UInt8(ascii: "]") {
+                i += 1
+                return
+            }
             while true {
                 skipSpace()
                 try value(depth: depth + 1)
                 skipSpace()
-                if current == UInt8(ascii: ",") { i += 1; continue }
+                if current == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
                 try expect(UInt8(ascii: "]"), "',' or ']'")
                 return
             }
@@ -106,7 +123,9 @@ public enum JSONSyntaxLocator {
             i += 1
             while let c = current {
                 switch c {
-                case UInt8(ascii: "\""): i += 1; return
+                case UInt8(ascii: "\""):
+                    i += 1
+                    return
                 case UInt8(ascii: "\\"):
                     i += 1
                     guard let e = current else { break }

@@ -25,12 +25,18 @@ struct SampleFile {
                 try JSONArrayElements.ranges(in: raw.bindMemory(to: UInt8.self))
             }
         } catch JSONArrayElements.Failure.notAnArray {
-            throw SourceError("samples file \(url.path): expected a JSON array of DescribeClassificationJob responses at the top level")
+            throw SourceError(
+                "samples file \(url.path): expected a JSON array of DescribeClassificationJob responses at the top level")
         } catch {
             throw SourceError("samples file \(url.path): \(SampleErrorDescription.syntax(in: data))")
         }
         if !RegionName.looksValid(region) {
-            diagnostics.append(.init(region: region, message: "samples file \(url.lastPathComponent) is not named like an AWS region (us-east-1.json); using \"\(region)\" as the region"))
+            diagnostics.append(
+                .init(
+                    region: region,
+                    message:
+                        "samples file \(url.lastPathComponent) is not named like an AWS region (us-east-1.json); using \"\(region)\" as the region"
+                ))
         }
     }
 
@@ -69,7 +75,12 @@ struct SampleFile {
                     return
                 }
             }
-            results.set(w, .failure(SourceError("samples file \(url.path): jobs \(parts[w].lowerBound)-\(parts[w].upperBound - 1) do not decode together")))
+            results.set(
+                w,
+                .failure(
+                    SourceError(
+                        "samples file \(url.path): jobs \(parts[w].lowerBound)-\(parts[w].upperBound - 1) do not decode together")
+                ))
         }
         return try results.values().flatMap { $0 }
     }

@@ -102,7 +102,9 @@ public struct JobScheduleFrequency: Codable, Hashable, Sendable {
     public var dailySchedule: DailySchedule?
     public var monthlySchedule: MonthlySchedule?
     public var weeklySchedule: WeeklySchedule?
-    public init(dailySchedule: DailySchedule? = nil, monthlySchedule: MonthlySchedule? = nil, weeklySchedule: WeeklySchedule? = nil) {
+    public init(
+        dailySchedule: DailySchedule? = nil, monthlySchedule: MonthlySchedule? = nil, weeklySchedule: WeeklySchedule? = nil
+    ) {
         self.dailySchedule = dailySchedule
         self.monthlySchedule = monthlySchedule
         self.weeklySchedule = weeklySchedule

@@ -6,7 +6,10 @@ public struct ListClassificationJobsRequest: Codable, Hashable, Sendable {
     public var maxResults: Int?
     public var nextToken: String?
     public var sortCriteria: ListJobsSortCriteria?
-    public init(filterCriteria: ListJobsFilterCriteria? = nil, maxResults: Int? = nil, nextToken: String? = nil, sortCriteria: ListJobsSortCriteria? = nil) {
+    public init(
+        filterCriteria: ListJobsFilterCriteria? = nil, maxResults: Int? = nil, nextToken: String? = nil,
+        sortCriteria: ListJobsSortCriteria? = nil
+    ) {
         self.filterCriteria = filterCriteria
         self.maxResults = maxResults
         self.nextToken = nextToken

@@ -28,7 +28,8 @@ public enum Macie2JSON {
             var container = encoder.singleValueContainer()
             try container.encode(ISO8601Timestamp.formatPrecise(date))
         }
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 }

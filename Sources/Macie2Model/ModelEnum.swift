@@ -34,7 +34,7 @@ public struct ModelEnum<Definition: ModelEnumDefinition>: RawRepresentable, Coda
     public static func < (lhs: Self, rhs: Self) -> Bool {
         let known = Definition.knownValues
         switch (known.firstIndex(of: lhs.rawValue), known.firstIndex(of: rhs.rawValue)) {
-        case let (l?, r?): return l < r
+        case (let l?, let r?): return l < r
         case (.some, nil): return true
         case (nil, .some): return false
         case (nil, nil): return lhs.rawValue < rhs.rawValue

@@ -4,7 +4,10 @@ public struct S3JobDefinition: Codable, Hashable, Sendable {
     public var bucketCriteria: S3BucketCriteriaForJob?
     public var bucketDefinitions: [S3BucketDefinitionForJob]?
     public var scoping: Scoping?
-    public init(bucketCriteria: S3BucketCriteriaForJob? = nil, bucketDefinitions: [S3BucketDefinitionForJob]? = nil, scoping: Scoping? = nil) {
+    public init(
+        bucketCriteria: S3BucketCriteriaForJob? = nil, bucketDefinitions: [S3BucketDefinitionForJob]? = nil,
+        scoping: Scoping? = nil
+    ) {
         self.bucketCriteria = bucketCriteria
         self.bucketDefinitions = bucketDefinitions
         self.scoping = scoping
@@ -124,7 +127,8 @@ public struct TagScopeTerm: Codable, Hashable, Sendable {
     public var key: String?
     public var tagValues: [TagValuePair]?
     public var target: TagTarget?
-    public init(comparator: JobComparator? = nil, key: String? = nil, tagValues: [TagValuePair]? = nil, target: TagTarget? = nil) {
+    public init(comparator: JobComparator? = nil, key: String? = nil, tagValues: [TagValuePair]? = nil, target: TagTarget? = nil)
+    {
         self.comparator = comparator
         self.key = key
         self.tagValues = tagValues

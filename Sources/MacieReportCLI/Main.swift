@@ -26,7 +26,7 @@ enum Main {
             exit(code.rawValue)
         } catch let error as ValidationError {
             usageFailure(error)
-        } catch where MacieReport.exitCode(for: error) == .success {
+        } catch  where MacieReport.exitCode(for: error) == .success {
             usageFailure(error)
         } catch {
             // Every fatal error type of ours describes itself in one line a user can act on.

@@ -11,22 +11,38 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Fetches every classification job and writes the reports."
     )
 
-    @Option(name: .customLong("samples"), help: ArgumentHelp("Read recorded DescribeClassificationJob responses from DIR/<region>.json.", valueName: "DIR"))
+    @Option(
+        name: .customLong("samples"),
+        help: ArgumentHelp("Read recorded DescribeClassificationJob responses from DIR/<region>.json.", valueName: "DIR"))
     var samples: String?
 
-    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Write the reports into OUT (created if missing).", valueName: "OUT"))
+    @Option(
+        name: .customLong("output-dir"), help: ArgumentHelp("Write the reports into OUT (created if missing).", valueName: "OUT"))
     var outputDirectory: String
 
-    @Option(name: .customLong("format"), help: ArgumentHelp("Comma-separated formats to write: csv (jobs.csv, summary.csv), html (report.html), xlsx (report.xlsx).", valueName: "LIST"))
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "Comma-separated formats to write: csv (jobs.csv, summary.csv), html (report.html), xlsx (report.xlsx).",
+            valueName: "LIST"))
     var format: String = "csv,html,xlsx"
 
-    @Option(name: .customLong("templates"), help: ArgumentHelp("Render report.html with the .mustache files in DIR, replacing the built-in ones by name.", valueName: "DIR"))
+    @Option(
+        name: .customLong("templates"),
+        help: ArgumentHelp(
+            "Render report.html with the .mustache files in DIR, replacing the built-in ones by name.", valueName: "DIR"))
     var templates: String?
 
-    @Flag(name: .customLong("no-formula-guard"), help: "Write CSV cells verbatim, without the apostrophe that stops spreadsheets running text like =SUM(...) as a formula.")
+    @Flag(
+        name: .customLong("no-formula-guard"),
+        help: "Write CSV cells verbatim, without the apostrophe that stops spreadsheets running text like =SUM(...) as a formula."
+    )
     var noFormulaGuard = false
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Measure expiry windows from this ISO-8601 time instead of now, for a reproducible report.", valueName: "TIME"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Measure expiry windows from this ISO-8601 time instead of now, for a reproducible report.", valueName: "TIME"))
     var asOf: String?
 
     @Option(name: .customLong("expiry-window-days"), help: "Flag user-paused jobs that Macie cancels within this many days.")

@@ -24,6 +24,7 @@ struct PhaseClock {
     static func report(_ phase: String, since start: DispatchTime) {
         guard enabled else { return }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write(Data("timing: \(phase) \(String(format: "%.3f", seconds)) s, rss \(residentMegabytes()) MB\n".utf8))
+        FileHandle.standardError.write(
+            Data("timing: \(phase) \(String(format: "%.3f", seconds)) s, rss \(residentMegabytes()) MB\n".utf8))
     }
 }

@@ -43,7 +43,8 @@ public enum ReportPipeline {
             case .csv:
                 renderers += [JobsCSVRenderer(format: format), SummaryCSVRenderer(format: format)] as [any ReportRenderer]
             case .html:
-                let templates = try options.templatesDirectory.map(TemplateLibrary.withOverrides(from:)) ?? TemplateLibrary.builtIn()
+                let templates =
+                    try options.templatesDirectory.map(TemplateLibrary.withOverrides(from:)) ?? TemplateLibrary.builtIn()
                 renderers.append(HTMLRenderer(templates: templates))
             case .xlsx:
                 renderers.append(XLSXRenderer())

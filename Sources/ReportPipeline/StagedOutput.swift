@@ -43,7 +43,9 @@ struct StagedOutput {
     /// independent and the report is read-only), then renames them all into place.
     func write(_ renderers: [any ReportRenderer], render: @Sendable (any ReportRenderer, URL) throws -> Void) throws -> [URL] {
         let folder = directory
-        let files = renderers.map { (temporary: temporaryURL(for: $0.fileName), final: folder.appendingPathComponent($0.fileName)) }
+        let files = renderers.map {
+            (temporary: temporaryURL(for: $0.fileName), final: folder.appendingPathComponent($0.fileName))
+        }
         let failures = FailureSlots(count: renderers.count)
         DispatchQueue.concurrentPerform(iterations: renderers.count) { i in
             do {
@@ -63,7 +65,8 @@ struct StagedOutput {
             }
             for file in files {
                 guard rename(file.temporary.path, file.final.path) == 0 else {
-                    throw PipelineError("cannot move \(file.final.lastPathComponent) into place: \(String(cString: strerror(errno)))")
+                    throw PipelineError(
+                        "cannot move \(file.final.lastPathComponent) into place: \(String(cString: strerror(errno)))")
                 }
             }
         } catch {

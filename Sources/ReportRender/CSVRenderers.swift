@@ -27,7 +27,8 @@ public struct SummaryCSVRenderer: ReportRenderer {
     public init(format: CSVFormat = CSVFormat()) { self.format = format }
 
     public func write(_ report: ReportModel, to url: URL) throws {
-        try CSVTable.write(to: url, header: ["dimension", "value", "jobs"], format: format, rows: report.summaries.rows) { row, line in
+        try CSVTable.write(to: url, header: ["dimension", "value", "jobs"], format: format, rows: report.summaries.rows) {
+            row, line in
             format.append(.text(row.dimension.rawValue), to: &line)
             line.append(0x2C)
             format.append(.text(row.value), to: &line)

@@ -42,7 +42,10 @@ enum HTMLReportView {
         let r = item.record
         var details: [String] = []
         if let days = item.daysUntilExpiry, let expiry = r.jobExpiresAt {
-            details.append(days < 0 ? "expired \(text(expiry)) (\(plural(-days, "day")) ago)" : "expires \(text(expiry)) (\(plural(days, "day")) left)")
+            details.append(
+                days < 0
+                    ? "expired \(text(expiry)) (\(plural(-days, "day")) ago)"
+                    : "expires \(text(expiry)) (\(plural(days, "day")) left)")
         }
         if item.reasons.contains(.lastRunError) {
             details.append(r.lastRunTime.map { "last run \(text($0))" } ?? "last run time unknown")

@@ -65,7 +65,8 @@ public enum TagsText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case "\u{0}"..."\u{1F}", "\u{2028}", "\u{2029}":
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                out +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                     + String(scalar.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }

@@ -34,10 +34,19 @@ struct XLSXStyles {
     let alert: UnsafeMutablePointer<lxw_format>
 
     init(_ book: XLSXWorkbook) {
-        header = book.format { format_set_bold($0); format_set_bg_color($0, 0xEEF1F4) }
-        title = book.format { format_set_bold($0); format_set_font_size($0, 14) }
+        header = book.format {
+            format_set_bold($0)
+            format_set_bg_color($0, 0xEEF1F4)
+        }
+        title = book.format {
+            format_set_bold($0)
+            format_set_font_size($0, 14)
+        }
         date = book.format { format_set_num_format($0, "yyyy-mm-dd hh:mm:ss") }
-        alert = book.format { format_set_bold($0); format_set_font_color($0, 0x8F1D1D) }
+        alert = book.format {
+            format_set_bold($0)
+            format_set_font_color($0, 0x8F1D1D)
+        }
     }
 }
 
@@ -90,7 +99,8 @@ enum XLSXJobsSheet {
         try sheet.writeHeader(columns.map(\.name), widths: widths, styles)
         var truncated = 0
         for (i, record) in records.enumerated() {
-            for (column, definition) in columns.enumerated() where try sheet.write(i + 1, column, cell: definition.value(record), styles) {
+            for (column, definition) in columns.enumerated()
+            where try sheet.write(i + 1, column, cell: definition.value(record), styles) {
                 truncated += 1
             }
         }

@@ -35,7 +35,9 @@ enum XLSXSummarySheet {
             }
             row += 1
         }
-        for (column, name) in ["dimension", "value", "jobs"].enumerated() { try sheet.write(row, column, text: name, styles.header) }
+        for (column, name) in ["dimension", "value", "jobs"].enumerated() {
+            try sheet.write(row, column, text: name, styles.header)
+        }
         row += 1
         for summary in report.summaries.rows {
             try sheet.write(row, 0, text: summary.dimension.rawValue)
@@ -46,7 +48,9 @@ enum XLSXSummarySheet {
         row = try writeCrossTab(report.crossTab, at: row + 1, to: sheet, styles)
         var notes = report.notes
         if truncatedCells > 0 {
-            notes.append("\(truncatedCells) cell(s) on the Jobs sheet were longer than Excel's 32 767 characters and were cut; jobs.csv has them whole")
+            notes.append(
+                "\(truncatedCells) cell(s) on the Jobs sheet were longer than Excel's 32 767 characters and were cut; jobs.csv has them whole"
+            )
         }
         if !notes.isEmpty {
             try sheet.write(row + 1, 0, text: "Notes on the data", styles.header)
@@ -54,7 +58,9 @@ enum XLSXSummarySheet {
         }
     }
 
-    private static func writeCrossTab(_ tab: StatusTypeCrossTab, at start: Int, to sheet: XLSXSheet, _ styles: XLSXStyles) throws -> Int {
+    private static func writeCrossTab(_ tab: StatusTypeCrossTab, at start: Int, to sheet: XLSXSheet, _ styles: XLSXStyles) throws
+        -> Int
+    {
         var row = start
         try sheet.write(row, 0, text: "jobStatus \\ jobType", styles.header)
         for (column, type) in tab.types.enumerated() { try sheet.write(row, column + 1, text: type, styles.header) }

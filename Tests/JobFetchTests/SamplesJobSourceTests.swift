@@ -1,9 +1,8 @@
 import Foundation
-import Testing
-
 import JobFetch
 import Macie2Model
 import TestSupport
+import Testing
 
 @Suite struct SamplesJobSourceTests {
     func collect(_ directory: URL) async throws -> [RegionBatch] {

@@ -1,10 +1,9 @@
 import Foundation
-import Testing
-
 import JobFetch
 import JobTransform
 import Macie2Model
 import TestSupport
+import Testing
 
 /// The demo dataset against the counts in samples/demo/EXPECTED.txt, counted independently
 /// of this code by scripts/make_demo_samples.py.
@@ -22,9 +21,10 @@ import TestSupport
     @Test func summaryCountsMatchTheHandCount() async throws {
         let report = try await Self.demoReport()
         #expect(report.records.count == 76)
-        #expect(counts(report, .jobStatus) == [
-            "RUNNING=9", "PAUSED=5", "CANCELLED=8", "COMPLETE=22", "IDLE=22", "USER_PAUSED=9", "ARCHIVED=1",
-        ])
+        #expect(
+            counts(report, .jobStatus) == [
+                "RUNNING=9", "PAUSED=5", "CANCELLED=8", "COMPLETE=22", "IDLE=22", "USER_PAUSED=9", "ARCHIVED=1",
+            ])
         #expect(counts(report, .jobType) == ["ONE_TIME=36", "SCHEDULED=40"])
         #expect(counts(report, .lastRunErrorStatus) == ["NONE=59", "ERROR=9", "(none)=8"])
         #expect(counts(report, .region) == ["ap-southeast-2=21", "eu-west-1=25", "us-east-1=30"])
@@ -46,13 +46,17 @@ import TestSupport
         // 5 expiring (one already expired), 9 ERROR, 5 PAUSED; one PAUSED job also has ERROR.
         #expect(attention.count == 18)
         let expiring = attention.prefix { $0.urgency == .expiringSoon }
-        #expect(expiring.map(\.record.name) == [
-            "contracts-daily", "customer-exports-weekly", "support-attachments-once", "au-claims-once", "eu-billing-weekly",
-        ])
+        #expect(
+            expiring.map(\.record.name) == [
+                "contracts-daily", "customer-exports-weekly", "support-attachments-once", "au-claims-once", "eu-billing-weekly",
+            ])
         #expect(expiring.map(\.daysUntilExpiry) == [-2, 1, 3, 5, 6])
         let errors = attention.filter { $0.urgency == .lastRunError }
         #expect(errors.count == 9)
-        #expect(zip(errors, errors.dropFirst()).allSatisfy { ($0.record.lastRunTime ?? .distantPast) >= ($1.record.lastRunTime ?? .distantPast) })
+        #expect(
+            zip(errors, errors.dropFirst()).allSatisfy {
+                ($0.record.lastRunTime ?? .distantPast) >= ($1.record.lastRunTime ?? .distantPast)
+            })
         let paused = attention.filter { $0.urgency == .pausedByQuota }.map(\.record.name)
         #expect(Set(paused) == ["data-lake-full-sweep", "analytics-events-daily", "eu-crm-weekly", "au-quota-heavy-monthly"])
         let both = try #require(attention.first { $0.record.name == "eu-archive-restore-scan" })

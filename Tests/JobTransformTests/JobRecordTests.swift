@@ -1,8 +1,7 @@
 import Foundation
-import Testing
-
 import JobTransform
 import Macie2Model
+import Testing
 
 @Suite struct JobRecordTests {
     let created = ISO8601Timestamp.parse("2026-01-02T03:04:05Z")!
@@ -31,9 +30,18 @@ import Macie2Model
 
     @Test func describesSchedulesAndCriteria() {
         let job = DescribeClassificationJobResponse(
-            s3JobDefinition: .init(bucketCriteria: .init(
-                excludes: .init(and: [.init(tagCriterion: .init(comparator: .init(rawValue: "EQ"), tagValues: [.init(key: "env", value: "test")]))]),
-                includes: .init(and: [.init(simpleCriterion: .init(comparator: .init(rawValue: "STARTS_WITH"), key: .init(rawValue: "S3_BUCKET_NAME"), values: ["prod-", "data-"]))]))),
+            s3JobDefinition: .init(
+                bucketCriteria: .init(
+                    excludes: .init(and: [
+                        .init(
+                            tagCriterion: .init(comparator: .init(rawValue: "EQ"), tagValues: [.init(key: "env", value: "test")]))
+                    ]),
+                    includes: .init(and: [
+                        .init(
+                            simpleCriterion: .init(
+                                comparator: .init(rawValue: "STARTS_WITH"), key: .init(rawValue: "S3_BUCKET_NAME"),
+                                values: ["prod-", "data-"]))
+                    ]))),
             scheduleFrequency: .init(monthlySchedule: .init(dayOfMonth: 15)))
         let record = JobRecord(job, region: "us-east-1")
         #expect(record.schedule == "MONTHLY 15")
@@ -51,7 +59,9 @@ import Macie2Model
         let elsewhere = JobRecord(.init(jobArn: "arn:aws:macie2:eu-west-1:1:classification-job/a"), region: "us-east-1")
         #expect(elsewhere.accountId == "1")
         #expect(elsewhere.caveats == ["jobArn names region eu-west-1 but the job was found in us-east-1"])
-        let future = JobRecord(.init(jobArn: "arn:aws:macie2:us-east-1:1:classification-job/a", jobType: .init(rawValue: "CONTINUOUS")), region: "us-east-1", caveats: ["from source"])
+        let future = JobRecord(
+            .init(jobArn: "arn:aws:macie2:us-east-1:1:classification-job/a", jobType: .init(rawValue: "CONTINUOUS")),
+            region: "us-east-1", caveats: ["from source"])
         #expect(future.caveats == ["from source", #"jobType "CONTINUOUS" is not in the Macie2 model; shown as sent"#])
     }
 
@@ -61,9 +71,10 @@ import Macie2Model
             JobRecord(region: "r2", jobStatus: .init(rawValue: "NEW"), lastRunErrorStatus: .noError),
         ]
         let summaries = JobSummaries(records)
-        #expect(summaries.rows(for: .jobStatus).map(\.value) == [
-            "RUNNING", "PAUSED", "CANCELLED", "COMPLETE", "IDLE", "USER_PAUSED", "NEW", "(none)",
-        ])
+        #expect(
+            summaries.rows(for: .jobStatus).map(\.value) == [
+                "RUNNING", "PAUSED", "CANCELLED", "COMPLETE", "IDLE", "USER_PAUSED", "NEW", "(none)",
+            ])
         #expect(summaries.count(.jobStatus, "(none)") == 1)
         #expect(summaries.count(.jobStatus, "NEW") == 1)
         #expect(summaries.count(.lastRunErrorStatus, "(none)") == 2)

@@ -1,13 +1,13 @@
 import Foundation
-import Testing
-
 import Macie2Model
+import Testing
 
 @Suite struct DecodingTests {
     let decoder = Macie2JSON.decoder()
 
     @Test func keepsUnknownEnumValuesVerbatim() throws {
-        let json = #"{"jobId":"a","jobStatus":"ARCHIVED","jobType":"SCHEDULED","lastRunErrorStatus":{"code":"PARTIAL"},"managedDataIdentifierSelector":"ALL"}"#
+        let json =
+            #"{"jobId":"a","jobStatus":"ARCHIVED","jobType":"SCHEDULED","lastRunErrorStatus":{"code":"PARTIAL"},"managedDataIdentifierSelector":"ALL"}"#
         let job = try decoder.decode(DescribeClassificationJobResponse.self, from: Data(json.utf8))
         #expect(job.jobStatus?.rawValue == "ARCHIVED")
         #expect(job.jobStatus?.isKnown == false)

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import TestSupport
+import Testing
 
 /// The built `macie-report` binary, as cron runs it: exit codes, stdout, stderr, files.
 @Suite struct RunCommandTests {
@@ -19,9 +18,16 @@ import TestSupport
         let out = try TestSupport.scratchDirectory("cli")
         let result = try run(demoArguments(out))
         #expect(result.status == 0)
-        #expect(result.stdout == "76 jobs in 3 regions and 3 accounts; 18 need attention (9 ERROR on last run, 5 paused by Macie, 5 user-paused expiring within 7 days). Wrote jobs.csv, summary.csv, report.html, report.xlsx to \(out.path).\n")
-        #expect(result.stderr == "macie-report: warning: jobStatus \"ARCHIVED\" is not in the Macie2 model; shown as sent (1 job)\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["jobs.csv", "report.html", "report.xlsx", "summary.csv"])
+        #expect(
+            result.stdout
+                == "76 jobs in 3 regions and 3 accounts; 18 need attention (9 ERROR on last run, 5 paused by Macie, 5 user-paused expiring within 7 days). Wrote jobs.csv, summary.csv, report.html, report.xlsx to \(out.path).\n"
+        )
+        #expect(
+            result.stderr == "macie-report: warning: jobStatus \"ARCHIVED\" is not in the Macie2 model; shown as sent (1 job)\n")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+                "jobs.csv", "report.html", "report.xlsx", "summary.csv",
+            ])
     }
 
     @Test func quietPrintsNothingAndFormatLimitsTheFiles() throws {
@@ -109,7 +115,8 @@ import TestSupport
         let templates = try TestSupport.folder(with: ["report.mustache": "{{totalJobs}} jobs, {{attentionCount}} need attention"])
         let result = try run(demoArguments(out) + ["--format", "html", "--templates", templates.path])
         #expect(result.status == 0)
-        #expect(try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8) == "76 jobs, 18 need attention")
+        #expect(
+            try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8) == "76 jobs, 18 need attention")
         let broken = try TestSupport.folder(with: ["report.mustache": "{{#jobs}}"])
         let failed = try run(demoArguments(out) + ["--templates", broken.path])
         #expect(failed.status == 1)

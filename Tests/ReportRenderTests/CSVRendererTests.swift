@@ -1,9 +1,8 @@
 import Foundation
-import Testing
-
 import JobTransform
 import ReportRender
 import TestSupport
+import Testing
 
 @Suite struct CSVRendererTests {
     @Test func jobsCSVReadsBackAsTheRecordsWhenUnguarded() async throws {
@@ -11,17 +10,21 @@ import TestSupport
         let text = try RenderFixture.renderText(JobsCSVRenderer(format: CSVFormat(formulaGuard: false)), report)
         let rows = try CSVReader.parse(text)
         #expect(rows.first == JobColumn.all.map(\.name))
-        #expect(Array(rows[0].prefix(11)) == [
-            "accountId", "region", "jobId", "name", "jobType", "jobStatus", "lastRunErrorStatus", "createdAt",
-            "lastRunTime", "numberOfRuns", "jobArn",
-        ])
+        #expect(
+            Array(rows[0].prefix(11)) == [
+                "accountId", "region", "jobId", "name", "jobType", "jobStatus", "lastRunErrorStatus", "createdAt",
+                "lastRunTime", "numberOfRuns", "jobArn",
+            ])
         #expect(rows.count == report.records.count + 1)
         for (row, record) in zip(rows.dropFirst(), report.records) {
             #expect(row == JobColumn.all.map { $0.value(record).plainText })
         }
         // Hostile names came through byte for byte.
         let names = Set(rows.dropFirst().map { $0[3] })
-        for hostile in ["<script>alert('x')</script>", "multi\r\nline\nname", "\tleading-tab-job", "-2+3", #"=HYPERLINK("http://evil.example","click")"#] {
+        for hostile in [
+            "<script>alert('x')</script>", "multi\r\nline\nname", "\tleading-tab-job", "-2+3",
+            #"=HYPERLINK("http://evil.example","click")"#,
+        ] {
             #expect(names.contains(hostile), "missing \(hostile.debugDescription)")
         }
         #expect(names.contains { $0.count == 10_000 })

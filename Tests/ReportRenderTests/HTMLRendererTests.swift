@@ -1,9 +1,8 @@
 import Foundation
-import Testing
-
 import JobTransform
 import ReportRender
 import TestSupport
+import Testing
 
 @Suite struct HTMLRendererTests {
     /// What HTML escaping must turn a value into, written independently of the renderer.
@@ -44,7 +43,10 @@ import TestSupport
         #expect(html.contains("Needs attention (18)"))
         #expect(html.contains("expired 2026-11-22 06:00 (2 days ago)"))
         #expect(html.contains("expires 2026-11-25 06:00 (1 day left)"))
-        #expect(html.contains("<th scope=\"row\" style=\"font-weight:normal;\">COMPLETE</th><td class=\"n\">22</td><td class=\"n\">0</td><td class=\"n\"><strong>22</strong></td>"))
+        #expect(
+            html.contains(
+                "<th scope=\"row\" style=\"font-weight:normal;\">COMPLETE</th><td class=\"n\">22</td><td class=\"n\">0</td><td class=\"n\"><strong>22</strong></td>"
+            ))
         #expect(html.contains("ARCHIVED <span class=\"new\">(not in the Macie2 model)</span>"))
         let attention = try #require(html.range(of: "Needs attention"))
         let allJobs = try #require(html.range(of: "All jobs (76)"))

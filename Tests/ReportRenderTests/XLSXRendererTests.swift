@@ -1,9 +1,8 @@
 import Foundation
-import Testing
-
 import JobTransform
 import ReportRender
 import TestSupport
+import Testing
 
 @Suite struct XLSXRendererTests {
     @Test func sheetsAreSummaryJobsAttention() async throws {
@@ -73,7 +72,8 @@ import TestSupport
         builder.add(.init(region: "us-east-1", jobs: [.init(job: .init(description: long, jobId: "x", name: "n"))]))
         let file = try RenderFixture.render(XLSXRenderer(), builder.build())
         let cells = try XLSXReader.cells("xl/worksheets/sheet2.xml", of: file)
-        let description = try #require(cells.first { $0.row == 2 && $0.column == JobColumn.all.firstIndex { $0.name == "description" } })
+        let description = try #require(
+            cells.first { $0.row == 2 && $0.column == JobColumn.all.firstIndex { $0.name == "description" } })
         #expect(description.value.unicodeScalars.count == 32_767)
         #expect(description.value.hasSuffix(" [truncated]"))
         let summary = try XLSXReader.cells("xl/worksheets/sheet1.xml", of: file).map(\.value)

@@ -15,7 +15,12 @@ public enum CSVReader {
         while let c = scalars.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if scalars.first == "\"" { scalars.removeFirst(); field.append("\"") } else { quoted = false }
+                    if scalars.first == "\"" {
+                        scalars.removeFirst()
+                        field.append("\"")
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(c)
                 }

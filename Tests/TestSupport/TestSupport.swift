@@ -82,7 +82,9 @@ public enum TestSupport {
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
             var isDirectory: ObjCBool = false
             let url = directory.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
             files[name] = try Data(contentsOf: url)
         }
         return files

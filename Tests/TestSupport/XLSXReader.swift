@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads cells back out of an .xlsx for tests: unzips one part with the system `unzip` and
@@ -32,7 +32,9 @@ public enum XLSXReader {
         let delegate = SheetDelegate()
         let parser = XMLParser(data: try part(sheetPart, of: file))
         parser.delegate = delegate
-        guard parser.parse() else { throw ReadError(description: "\(sheetPart) is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")") }
+        guard parser.parse() else {
+            throw ReadError(description: "\(sheetPart) is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
+        }
         return delegate.cells
     }
 
@@ -63,15 +65,21 @@ public enum XLSXReader {
         private var text = ""
         private var inFormula = false
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             switch name {
             case "c":
                 let reference = attributes["r"] ?? ""
                 let letters = reference.prefix { $0.isLetter }
                 let column = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
-                current = Cell(reference: reference, type: attributes["t"], style: attributes["s"], formula: nil, value: "",
+                current = Cell(
+                    reference: reference, type: attributes["t"], style: attributes["s"], formula: nil, value: "",
                     row: Int(reference.dropFirst(letters.count)) ?? 0, column: column)
-            case "f": inFormula = true; text = ""
+            case "f":
+                inFormula = true
+                text = ""
             case "v", "t": text = ""
             default: break
             }
@@ -81,10 +89,14 @@ public enum XLSXReader {
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             switch name {
-            case "f": current?.formula = text; inFormula = false
+            case "f":
+                current?.formula = text
+                inFormula = false
             case "v": current?.value = text
             case "t": current?.value += text
-            case "c": if let cell = current { cells.append(cell) }; current = nil
+            case "c":
+                if let cell = current { cells.append(cell) }
+                current = nil
             default: break
             }
         }
