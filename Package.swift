@@ -13,9 +13,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .target(name: "Macie2Model"),
+        // Signature Version 4: depends on crypto and nothing else; the client signs with it,
+        // the emulator verifies with it.
+        .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "JobFetch", dependencies: ["Macie2Model"]),
         .target(name: "JobTransform", dependencies: ["Macie2Model", "JobFetch"]),
         .systemLibrary(
@@ -50,6 +54,7 @@ let package = Package(
         // Shared by the test targets only: repository paths, scratch folders, running the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "Macie2ModelTests", dependencies: ["Macie2Model"]),
+        .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4", "TestSupport"]),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "TestSupport"]),
         .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "TestSupport"]),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch", "TestSupport"]),

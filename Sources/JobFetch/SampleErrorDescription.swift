@@ -5,7 +5,7 @@ import Foundation
 enum SampleErrorDescription {
     /// "malformed JSON at line L, column C: ..." for the whole file.
     static func syntax(in file: Data) -> String {
-        if let where_ = JSONSyntaxLocator.firstError(in: [UInt8](file)) { return "malformed JSON at \(where_)" }
+        if let place = JSONSyntaxLocator.firstError(in: [UInt8](file)) { return "malformed JSON at \(place)" }
         return "malformed JSON"
     }
 

@@ -1,0 +1,137 @@
+import Crypto
+import Foundation
+
+/// Checks the `Authorization` header of a received request, as an AWS endpoint does.
+///
+/// The emulator uses it so that a client with the wrong secret, a stale clock or the wrong
+/// service name is refused exactly as Macie2 would refuse it.
+public struct SigV4Verifier: Sendable {
+    /// What a valid signature says about the request.
+    public struct Verified: Sendable, Hashable {
+        public var accessKeyId: String
+        public var region: String
+        public var service: String
+    }
+
+    /// Why a signature was refused; `message` is what AWS would put in the error body.
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        public enum Kind: Sendable, Hashable {
+            /// No or malformed Authorization header (AWS: MissingAuthenticationToken / IncompleteSignature).
+            case missing
+            /// Unknown access key (AWS: UnrecognizedClientException).
+            case unknownKey
+            /// Signature mismatch, wrong session token, wrong service (AWS: InvalidSignatureException).
+            case invalid
+            /// The request time is too far from the server's clock (AWS: InvalidSignatureException, "Signature expired").
+            case skewed
+        }
+        public var kind: Kind
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Secrets (and session tokens) by access key id.
+    public var credentials: [String: AWSCredentials]
+    /// The service name the scope must carry, for example `macie2`.
+    public var service: String
+    /// How far the request's X-Amz-Date may be from now; AWS allows 5 minutes.
+    public var allowedSkew: TimeInterval
+
+    public init(credentials: [AWSCredentials], service: String, allowedSkew: TimeInterval = 300) {
+        self.credentials = Dictionary(credentials.map { ($0.accessKeyId, $0) }, uniquingKeysWith: { _, last in last })
+        self.service = service
+        self.allowedSkew = allowedSkew
+    }
+
+    public func verify(_ request: SigningRequest, now: Date) throws(Failure) -> Verified {
+        let header = try parse(request.header("Authorization"))
+        guard header.scope.count == 4, header.scope[3] == "aws4_request" else {
+            throw Failure(kind: .missing, message: "Credential should be scoped correctly: \(header.credential)")
+        }
+        let region = header.scope[1]
+        guard header.scope[2] == service else {
+            throw Failure(kind: .invalid, message: "Credential should be scoped to correct service: '\(service)'.")
+        }
+        guard let known = credentials[header.accessKeyId] else {
+            throw Failure(kind: .unknownKey, message: "The security token included in the request is invalid.")
+        }
+        guard let amzDate = request.header("X-Amz-Date"), let date = Self.parseAmzDate(amzDate) else {
+            throw Failure(
+                kind: .missing, message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
+        }
+        guard String(SigV4.amzDate(date).prefix(8)) == header.scope[0] else {
+            throw Failure(
+                kind: .invalid,
+                message: "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP")
+        }
+        guard abs(date.timeIntervalSince(now)) <= allowedSkew else {
+            throw Failure(
+                kind: .skewed,
+                message: "Signature expired: \(amzDate) is now earlier or later than the allowed \(Int(allowedSkew)) seconds.")
+        }
+        if let token = known.sessionToken, request.header("X-Amz-Security-Token") != token {
+            throw Failure(kind: .invalid, message: "The security token included in the request is invalid.")
+        }
+        var hashed = request
+        if let claimed = request.header("x-amz-content-sha256"), claimed != "UNSIGNED-PAYLOAD" { hashed.payloadHash = claimed }
+        let scope = SigV4.Scope(region: region, service: service)
+        let canonical = SigV4.canonicalRequest(hashed, signedHeaders: header.signedHeaders, scope: scope)
+        let toSign = SigV4.stringToSign(canonicalRequest: canonical, date: date, scope: scope)
+        let expected = SigV4.signature(stringToSign: toSign, secretAccessKey: known.secretAccessKey, date: date, scope: scope)
+        guard Self.constantTimeEqual(expected, header.signature),
+            request.payloadHash == hashed.payloadHash || hashed.payloadHash == "UNSIGNED-PAYLOAD"
+        else {
+            throw Failure(
+                kind: .invalid,
+                message:
+                    "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."
+            )
+        }
+        return Verified(accessKeyId: header.accessKeyId, region: region, service: service)
+    }
+
+    private struct AuthorizationHeader {
+        var credential: String
+        var accessKeyId: String
+        var scope: [String]
+        var signedHeaders: [String]
+        var signature: String
+    }
+
+    private func parse(_ value: String?) throws(Failure) -> AuthorizationHeader {
+        guard let value, value.hasPrefix(SigV4.algorithm + " ") else {
+            throw Failure(kind: .missing, message: "Missing Authentication Token")
+        }
+        var fields: [String: String] = [:]
+        for part in value.dropFirst(SigV4.algorithm.count + 1).split(separator: ",") {
+            let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+            if pair.count == 2 { fields[String(pair[0])] = String(pair[1]) }
+        }
+        guard let credential = fields["Credential"], let signed = fields["SignedHeaders"], let signature = fields["Signature"]
+        else {
+            throw Failure(
+                kind: .missing, message: "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters."
+            )
+        }
+        let parts = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        return AuthorizationHeader(
+            credential: credential, accessKeyId: parts[0], scope: Array(parts.dropFirst()),
+            signedHeaders: signed.split(separator: ";").map(String.init), signature: signature)
+    }
+
+    /// `20150830T123600Z` → Date.
+    static func parseAmzDate(_ text: String) -> Date? {
+        let digits = Array(text.utf8)
+        guard digits.count == 16, digits[8] == UInt8(ascii: "T"), digits[15] == UInt8(ascii: "Z") else { return nil }
+        let iso =
+            "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.dropFirst(6).prefix(2))T\(text.dropFirst(9).prefix(2)):\(text.dropFirst(11).prefix(2)):\(text.dropFirst(13).prefix(2))Z"
+        return ISO8601DateFormatter().date(from: iso)
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,41 @@
+/// The parts of an HTTP request that Signature Version 4 reads.
+///
+/// `path` is the path exactly as it goes on the wire (already percent-encoded, as a client
+/// sends it or a server receives it); `query` holds decoded names and values. Headers keep
+/// their order and repeats, because SigV4 joins repeated headers in order.
+public struct SigningRequest: Sendable {
+    public var method: String
+    public var path: String
+    public var query: [(name: String, value: String)]
+    public var headers: [(name: String, value: String)]
+    /// The body's SHA-256 in lowercase hex (see ``SigV4/payloadHash(_:)``).
+    public var payloadHash: String
+
+    public init(
+        method: String, path: String, query: [(name: String, value: String)] = [],
+        headers: [(name: String, value: String)] = [], payloadHash: String = SigV4.emptyPayloadHash
+    ) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.payloadHash = payloadHash
+    }
+
+    /// The first value of a header, by case-insensitive name.
+    public func header(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return headers.first { $0.name.lowercased() == lower }?.value
+    }
+
+    /// Splits a raw query string (`a=1&b=%20`) into decoded pairs.
+    public static func parseQuery(_ raw: String) -> [(name: String, value: String)] {
+        guard !raw.isEmpty else { return [] }
+        return raw.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = SigV4.percentDecode(String(parts[0]))
+            let value = parts.count > 1 ? SigV4.percentDecode(String(parts[1])) : ""
+            return (name, value)
+        }
+    }
+}

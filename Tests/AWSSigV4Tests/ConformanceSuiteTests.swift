@@ -1,0 +1,140 @@
+import AWSSigV4
+import Foundation
+import TestSupport
+import Testing
+
+/// AWS's Signature Version 4 test suite (aws-c-auth's v4 cases in ../shared/conformance/sigv4):
+/// for every case, the canonical request, string to sign, signature and signed request, for
+/// both header signing and presigned (query) signing.
+@Suite struct ConformanceSuiteTests {
+    static let suite = TestSupport.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/sigv4")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: suite.path)) ?? [])
+            .filter { FileManager.default.fileExists(atPath: suite.appendingPathComponent("\($0)/context.json").path) }
+            .sorted()
+    }
+
+    struct Case {
+        let name: String
+        let signer: SigV4Signer
+        let request: SigningRequest
+        let date: Date
+        let expires: Int
+
+        init(_ name: String) throws {
+            self.name = name
+            let folder = ConformanceSuiteTests.suite.appendingPathComponent(name)
+            let context =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("context.json")))
+                as! [String: Any]
+            let credentials = context["credentials"] as! [String: String]
+            signer = SigV4Signer(
+                credentials: AWSCredentials(
+                    accessKeyId: credentials["access_key_id"]!, secretAccessKey: credentials["secret_access_key"]!,
+                    sessionToken: credentials["token"]),
+                scope: .init(
+                    region: context["region"] as! String, service: context["service"] as! String,
+                    normalizePath: context["normalize"] as! Bool),
+                signBody: context["sign_body"] as! Bool, omitSessionToken: context["omit_session_token"] as? Bool ?? false)
+            date = ISO8601DateFormatter().date(from: context["timestamp"] as! String)!
+            expires = context["expiration_in_seconds"] as? Int ?? 0
+            request = try RawHTTPRequest.parse(Data(contentsOf: folder.appendingPathComponent("request.txt")))
+        }
+
+        func expected(_ file: String) throws -> String {
+            String(
+                decoding: try Data(contentsOf: ConformanceSuiteTests.suite.appendingPathComponent("\(name)/\(file)")),
+                as: UTF8.self)
+        }
+    }
+
+    @Test func theSuiteIsThere() {
+        #expect(Self.cases.count >= 30, "expected AWS's SigV4 suite at \(Self.suite.path)")
+    }
+
+    @Test(arguments: cases)
+    func headerSigning(name: String) throws {
+        let test = try Case(name)
+        let signed = test.signer.sign(test.request, date: test.date)
+        let authorization = try #require(signed.header("Authorization"))
+        let names = authorization.components(separatedBy: "SignedHeaders=")[1].components(separatedBy: ",")[0]
+            .split(separator: ";").map(String.init)
+        let canonical = SigV4.canonicalRequest(signed, signedHeaders: names, scope: test.signer.scope)
+        #expect(canonical == (try test.expected("header-canonical-request.txt")))
+        let toSign = SigV4.stringToSign(canonicalRequest: canonical, date: test.date, scope: test.signer.scope)
+        #expect(toSign == (try test.expected("header-string-to-sign.txt")))
+        let signature = try test.expected("header-signature.txt")
+        #expect(authorization.hasSuffix("Signature=\(signature)"))
+        let expectedRequest = try RawHTTPRequest.parse(Data(try test.expected("header-signed-request.txt").utf8))
+        #expect(
+            Set(signed.headers.map { "\($0.name.lowercased()):\($0.value)" })
+                == Set(expectedRequest.headers.map { "\($0.name.lowercased()):\($0.value)" }))
+    }
+
+    @Test(arguments: cases)
+    func querySigning(name: String) throws {
+        let test = try Case(name)
+        guard FileManager.default.fileExists(atPath: Self.suite.appendingPathComponent("\(name)/query-signature.txt").path) else {
+            return
+        }
+        let signed = test.signer.presign(test.request, date: test.date, expires: test.expires)
+        let names = signed.query.first { $0.name == "X-Amz-SignedHeaders" }!.value.split(separator: ";").map(String.init)
+        var unsigned = signed
+        unsigned.query.removeAll {
+            $0.name == "X-Amz-Signature" || (test.signer.omitSessionToken && $0.name == "X-Amz-Security-Token")
+        }
+        let canonical = SigV4.canonicalRequest(unsigned, signedHeaders: names, scope: test.signer.scope)
+        #expect(canonical == (try test.expected("query-canonical-request.txt")))
+        #expect(
+            SigV4.stringToSign(canonicalRequest: canonical, date: test.date, scope: test.signer.scope)
+                == (try test.expected("query-string-to-sign.txt")))
+        #expect(signed.query.last?.value == (try test.expected("query-signature.txt")))
+        let expectedRequest = try RawHTTPRequest.parse(Data(try test.expected("query-signed-request.txt").utf8))
+        #expect(
+            Dictionary(signed.query.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+                == Dictionary(expectedRequest.query.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    @Test(arguments: cases)
+    func theVerifierAcceptsWhatTheSignerSigns(name: String) throws {
+        let test = try Case(name)
+        let signed = test.signer.sign(test.request, date: test.date)
+        let verifier = SigV4Verifier(credentials: [test.signer.credentials], service: test.signer.scope.service)
+        if test.signer.scope.normalizePath, !test.signer.omitSessionToken, !test.signer.signBody {
+            let verified = try verifier.verify(signed, now: test.date)
+            #expect(verified.region == "us-east-1")
+        }
+        var wrong = test.signer
+        wrong.credentials.secretAccessKey += "x"
+        let forged = wrong.sign(test.request, date: test.date)
+        #expect(throws: SigV4Verifier.Failure.self) { try verifier.verify(forged, now: test.date) }
+    }
+}
+
+/// The suite's request.txt: request line, headers (continuation lines start with white
+/// space), a blank line, the body.
+enum RawHTTPRequest {
+    static func parse(_ data: Data) throws -> SigningRequest {
+        let text = String(decoding: data, as: UTF8.self)
+        let (head, body) =
+            text.range(of: "\n\n").map { (String(text[..<$0.lowerBound]), String(text[$0.upperBound...])) } ?? (text, "")
+        var lines = head.components(separatedBy: "\n")
+        let requestLine = lines.removeFirst().split(separator: " ")
+        let target = requestLine.dropFirst().dropLast().joined(separator: " ")
+        let (path, query) =
+            target.firstIndex(of: "?").map { (String(target[..<$0]), String(target[target.index(after: $0)...])) } ?? (target, "")
+        var headers: [(name: String, value: String)] = []
+        for line in lines where !line.isEmpty {
+            if line.first == " " || line.first == "\t", !headers.isEmpty {
+                headers[headers.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
+            } else if let colon = line.firstIndex(of: ":") {
+                headers.append(
+                    (String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+            }
+        }
+        return SigningRequest(
+            method: String(requestLine[0]), path: path, query: SigningRequest.parseQuery(query), headers: headers,
+            payloadHash: SigV4.payloadHash(Data(body.utf8)))
+    }
+}
