@@ -8,12 +8,14 @@ let package = Package(
     name: "macie-report",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "macie-report", targets: ["MacieReportCLI"])
+        .executable(name: "macie-report", targets: ["MacieReportCLI"]),
+        .executable(name: "macie2-emulator", targets: ["Macie2EmulatorCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
     ],
     targets: [
         .target(name: "Macie2Model"),
@@ -36,6 +38,23 @@ let package = Package(
             plugins: [.plugin(name: "EmbedTemplatesPlugin")]
         ),
         .target(name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender"]),
+        // A local Macie2-compatible endpoint with fault injection, for tests and first runs.
+        .target(
+            name: "Macie2Emulator",
+            dependencies: [
+                "Macie2Model", "JobFetch", "AWSSigV4",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "Macie2EmulatorCLI",
+            dependencies: [
+                "Macie2Emulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "MacieReportCLI",
             dependencies: [
@@ -55,6 +74,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "Macie2ModelTests", dependencies: ["Macie2Model"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4", "TestSupport"]),
+        .testTarget(name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "TestSupport"]),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "TestSupport"]),
         .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "TestSupport"]),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch", "TestSupport"]),

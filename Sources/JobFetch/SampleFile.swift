@@ -52,6 +52,13 @@ struct SampleFile {
         return RegionBatch(region: region, jobs: jobs.map { SourcedJob(job: $0) }, diagnostics: isFirst ? diagnostics : [])
     }
 
+    /// Every job with the exact bytes it was recorded as, for a server that must answer with
+    /// the body the API returned (members this model does not know included).
+    func recordedJobs() throws -> [RecordedJob] {
+        let jobs = try decode(0..<elements.count)
+        return zip(jobs, elements).map { RecordedJob(job: $0, body: data[$1]) }
+    }
+
     /// Decodes the jobs in `slice`, split across the cores, each worker with its own decoder.
     private func decode(_ slice: Range<Int>) throws -> [DescribeClassificationJobResponse] {
         let workers = slice.count >= 256 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1

@@ -24,6 +24,16 @@ public struct SamplesJobSource: JobSource {
         return AsyncThrowingStream { try await reader.next() }
     }
 
+    /// Every region's jobs with their recorded bytes, all at once: what the emulator serves.
+    public static func recordedJobs(in directory: URL) throws -> [String: [RecordedJob]] {
+        var regions: [String: [RecordedJob]] = [:]
+        for file in try regionFiles(in: directory) {
+            let sample = try SampleFile(file)
+            regions[sample.region, default: []] += try sample.recordedJobs()
+        }
+        return regions
+    }
+
     /// The `*.json` files of the folder, by region name. Fatal if there are none: a nightly
     /// report of zero jobs from a mistyped path would look like good news.
     static func regionFiles(in directory: URL) throws -> [URL] {
@@ -70,4 +80,10 @@ actor SamplesReader {
             current = nil
         }
     }
+}
+
+/// A job as recorded: the decoded response and the exact JSON text it came from.
+public struct RecordedJob: Sendable {
+    public var job: DescribeClassificationJobResponse
+    public var body: Data
 }

@@ -1,0 +1,196 @@
+import AWSSigV4
+import Foundation
+import JobFetch
+import Macie2Model
+
+/// The emulated Macie2 endpoint, independent of any server: a request in, an outcome out.
+///
+/// Order of checks, as a real endpoint: route, signature, region access, rate limit, then the
+/// injected faults, then the operation itself.
+public final class Macie2Service: @unchecked Sendable {
+    /// The page size when a request gives no maxResults, and the most it may ask for.
+    public static let defaultPageSize = 100
+    public static let maxPageSize = 200
+
+    private let jobs: [String: [RecordedJob]]
+    private let index: [String: [String: Int]]
+    private let verifier: SigV4Verifier?
+    private let defaultRegion: String
+    private let now: @Sendable () -> Date
+    private let lock = NSLock()
+    private var faults: FaultState
+    private var tally = EmulatorCounters()
+
+    /// - Parameters:
+    ///   - credentials: accepted keys; `nil` accepts any signature (the region still comes
+    ///     from the credential scope, or `defaultRegion` for an unsigned request).
+    public init(
+        jobs: [String: [RecordedJob]], credentials: [AWSCredentials]?, faults: FaultOptions = FaultOptions(),
+        defaultRegion: String = "us-east-1", now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.jobs = jobs
+        index = jobs.mapValues { list in
+            Dictionary(
+                list.enumerated().compactMap { i, job in job.job.jobId.map { ($0, i) } }, uniquingKeysWith: { first, _ in first })
+        }
+        verifier = credentials.map { SigV4Verifier(credentials: $0, service: "macie2") }
+        self.defaultRegion = defaultRegion
+        self.faults = FaultState(faults)
+        self.now = now
+    }
+
+    /// A snapshot of what has happened so far.
+    public var counters: EmulatorCounters { lock.withLock { tally } }
+
+    public func handle(_ request: EmulatorRequest) -> EmulatorOutcome {
+        lock.withLock { handleLocked(request) }
+    }
+
+    private func handleLocked(_ request: EmulatorRequest) -> EmulatorOutcome {
+        let delay = Double(faults.options.latencyMs + faults.below(faults.options.latencyJitterMs + 1)) / 1000
+        let operation: String
+        let segments = request.path.split(separator: "/", omittingEmptySubsequences: false)
+        switch (request.method, segments.count, segments.dropFirst().first) {
+        case ("GET", 3, "_emulator") where segments[2] == "counters":
+            return .respond(.json((try? JSONEncoder().encode(tally)) ?? Data()), delay: 0)
+        case ("POST", 3, "jobs") where segments[2] == "list":
+            operation = "ListClassificationJobs"
+        case ("GET", 3, "jobs") where !segments[2].isEmpty:
+            operation = "DescribeClassificationJob"
+        default:
+            tally.requests["unknown", default: 0] += 1
+            return .respond(
+                .error("UnknownOperationException", 404, "No operation at \(request.method) \(request.path)."), delay: delay)
+        }
+        tally.requests[operation, default: 0] += 1
+
+        let region: String
+        switch authenticate(request) {
+        case .success(let verified): region = verified
+        case .failure(let failure):
+            tally.signatureFailures += 1
+            return .respond(failure.response, delay: delay)
+        }
+        if faults.options.deniedRegions.contains(region) {
+            return fault(
+                "deniedRegion",
+                .error("AccessDeniedException", 403, "User is not authorized to perform: macie2:\(operation) in \(region)."),
+                delay)
+        }
+        if !faults.admit(at: now()) {
+            return fault("rateLimit", .error("ThrottlingException", 429, "Rate exceeded"), delay)
+        }
+        if faults.chance(faults.options.dropRate) {
+            tally.faults["drop", default: 0] += 1
+            return .drop(delay: delay)
+        }
+        if faults.chance(faults.options.throttleRate) {
+            return fault("throttle", .error("ThrottlingException", 429, "Rate exceeded"), delay)
+        }
+        if faults.chance(faults.options.serverErrorRate) {
+            return fault("serverError", .error("InternalServerException", 500, "Internal server error"), delay)
+        }
+        let response =
+            operation == "ListClassificationJobs"
+            ? list(request.body, region: region) : describe(String(segments[2]), region: region)
+        if response.status == 400 { tally.validationErrors += 1 }
+        return .respond(response, delay: delay)
+    }
+
+    private func fault(_ kind: String, _ response: EmulatorResponse, _ delay: TimeInterval) -> EmulatorOutcome {
+        tally.faults[kind, default: 0] += 1
+        return .respond(response, delay: delay)
+    }
+
+    /// The region the request is for, or the refusal to send.
+    private func authenticate(_ request: EmulatorRequest) -> Result<String, EmulatorResponse.Refusal> {
+        let signing = SigningRequest(
+            method: request.method, path: request.path, query: SigningRequest.parseQuery(request.query),
+            headers: request.headers, payloadHash: SigV4.payloadHash(request.body))
+        guard let verifier else {
+            let scope = signing.header("Authorization")?.components(separatedBy: "Credential=").dropFirst().first?
+                .split(separator: ",").first?.split(separator: "/")
+            return .success(scope.flatMap { $0.count >= 3 ? String($0[2]) : nil } ?? defaultRegion)
+        }
+        do {
+            return .success(try verifier.verify(signing, now: now()).region)
+        } catch {
+            let type: String
+            switch error.kind {
+            case .missing: type = "MissingAuthenticationTokenException"
+            case .unknownKey: type = "UnrecognizedClientException"
+            case .invalid, .skewed: type = "InvalidSignatureException"
+            }
+            return .failure(.init(response: .error(type, 403, error.message)))
+        }
+    }
+
+    private func list(_ body: [UInt8], region: String) -> EmulatorResponse {
+        let request: ListClassificationJobsRequest
+        do {
+            request = try ListRequestValidator.validate(body)
+        } catch {
+            return .error("ValidationException", 400, error.message)
+        }
+        let query = JobQuery(filter: request.filterCriteria, sort: request.sortCriteria)
+        do {
+            try query.validate()
+        } catch {
+            return .error("ValidationException", 400, error.message)
+        }
+        let size = request.maxResults ?? Self.defaultPageSize
+        guard (1...Self.maxPageSize).contains(size) else {
+            return .error("ValidationException", 400, "maxResults must be between 1 and \(Self.maxPageSize).")
+        }
+        let fingerprint = Self.fingerprint(request)
+        var start = 0
+        if let token = request.nextToken {
+            guard let page = PageToken(token), page.query == fingerprint else {
+                return .error("ValidationException", 400, "The nextToken is invalid or does not belong to this query.")
+            }
+            start = page.offset
+        }
+        let matched = query.apply(to: (jobs[region] ?? []).map(\.job))
+        var count = min(size, max(0, matched.count - start))
+        if count > 0, faults.chance(faults.options.emptyPageRate) {
+            tally.faults["emptyPage", default: 0] += 1
+            count = 0
+        } else if count > 1, faults.chance(faults.options.shortPageRate) {
+            tally.faults["shortPage", default: 0] += 1
+            count = 1 + faults.below(count - 1)
+        }
+        let end = min(start + count, matched.count)
+        let page = ListClassificationJobsResponse(
+            items: matched[min(start, matched.count)..<end].map(JobSummary.init),
+            nextToken: end < matched.count ? PageToken(offset: end, query: fingerprint).encoded : nil)
+        return .json((try? Macie2JSON.encoder().encode(page)) ?? Data())
+    }
+
+    private func describe(_ rawId: String, region: String) -> EmulatorResponse {
+        let jobId = SigV4.percentDecode(rawId)
+        guard let position = index[region]?[jobId], let recorded = jobs[region]?[position] else {
+            return .error("ResourceNotFoundException", 404, "The specified resource wasn't found: job \(jobId).")
+        }
+        if faults.hasVanished(jobId) {
+            tally.faults["vanished", default: 0] += 1
+            return .error("ResourceNotFoundException", 404, "The specified resource wasn't found: job \(jobId).")
+        }
+        return .json(recorded.body)
+    }
+
+    /// Binds page tokens to the filter and sort they were made for.
+    static func fingerprint(_ request: ListClassificationJobsRequest) -> String {
+        var unpaged = request
+        unpaged.nextToken = nil
+        unpaged.maxResults = nil
+        let json = (try? Macie2JSON.encoder().encode(unpaged)) ?? Data()
+        return String(FaultState.fnv1a(String(decoding: json, as: UTF8.self)), radix: 16)
+    }
+}
+
+extension EmulatorResponse {
+    /// A refused signature, as an Error so it can travel in a Result.
+    struct Refusal: Error {
+        let response: EmulatorResponse
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// The opaque `nextToken`: where the next page starts, bound to the query that made it, so a
+/// token replayed with another filter is refused rather than silently skipping jobs.
+struct PageToken: Codable, Equatable {
+    var offset: Int
+    var query: String
+
+    var encoded: String {
+        let json = (try? JSONEncoder().encode(self)) ?? Data()
+        return Data("macie2-emulator:".utf8 + json).base64EncodedString()
+    }
+
+    init(offset: Int, query: String) {
+        self.offset = offset
+        self.query = query
+    }
+
+    init?(_ token: String) {
+        guard let data = Data(base64Encoded: token), data.starts(with: Data("macie2-emulator:".utf8)),
+            let decoded = try? JSONDecoder().decode(PageToken.self, from: data.dropFirst(16))
+        else { return nil }
+        self = decoded
+    }
+}

@@ -1,0 +1,137 @@
+import AWSSigV4
+import ArgumentParser
+import Foundation
+import JobFetch
+import Macie2Emulator
+
+/// `macie2-emulator`: serves a samples folder as the Macie2 API, and misbehaves on request.
+@main
+struct EmulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "macie2-emulator",
+        abstract:
+            "Serves DIR/<region>.json as a local Macie2 endpoint (ListClassificationJobs, DescribeClassificationJob), with fault injection.",
+        discussion:
+            "The first line on stdout is the endpoint URL, for example http://127.0.0.1:41234. GET /_emulator/counters returns request, fault and signature-failure counts as JSON."
+    )
+
+    @Option(help: ArgumentHelp("The dataset: DescribeClassificationJob bodies in DIR/<region>.json.", valueName: "DIR"))
+    var samples: String
+
+    @Option(help: "Address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to bind; 0 picks a free one.")
+    var port = 0
+
+    @Option(
+        name: .customLong("credentials"),
+        help: ArgumentHelp(
+            "Accept this key (repeatable); a session token, if given, must be sent.", valueName: "AKID:SECRET[:TOKEN]"))
+    var credentials: [String] = []
+
+    @Flag(help: "Accept any signature (the region still comes from the credential scope).")
+    var acceptAnyCredentials = false
+
+    @Option(help: "Region for unsigned requests under --accept-any-credentials.")
+    var defaultRegion = "us-east-1"
+
+    @Option(help: "Delay every response by this many milliseconds.")
+    var latencyMs = 0
+
+    @Option(help: "Add up to this many milliseconds of random delay.")
+    var latencyJitterMs = 0
+
+    @Option(help: "Share of requests answered with ThrottlingException (429).")
+    var throttleRate = 0.0
+
+    @Option(help: "Share of requests answered with InternalServerException (500).")
+    var serverErrorRate = 0.0
+
+    @Option(help: "Share of requests whose connection is closed without an answer.")
+    var dropRate = 0.0
+
+    @Option(help: "Requests per second allowed (token bucket, same burst); over it, 429.")
+    var rateLimit: Double?
+
+    @Option(
+        name: .customLong("deny-region"),
+        help: ArgumentHelp("Answer every request for this region with AccessDeniedException (repeatable).", valueName: "REGION"))
+    var deniedRegions: [String] = []
+
+    @Option(
+        name: .customLong("vanish-job"),
+        help: ArgumentHelp("List this job but answer 404 when it is described (repeatable).", valueName: "JOB_ID"))
+    var vanishedJobs: [String] = []
+
+    @Option(help: "Share of jobs (chosen by the seed) that vanish the same way.")
+    var vanishRate = 0.0
+
+    @Option(help: "Share of list pages cut short (still with a nextToken).")
+    var shortPageRate = 0.0
+
+    @Option(help: "Share of list pages that come back empty but with a nextToken.")
+    var emptyPageRate = 0.0
+
+    @Option(help: "Seed for every random fault.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        guard acceptAnyCredentials || !credentials.isEmpty else {
+            throw ValidationError("give --credentials AKID:SECRET (repeatable) or --accept-any-credentials")
+        }
+        _ = try parsedCredentials()
+        for (name, rate) in [
+            ("throttle", throttleRate), ("server-error", serverErrorRate), ("drop", dropRate), ("vanish", vanishRate),
+            ("short-page", shortPageRate), ("empty-page", emptyPageRate),
+        ] {
+            guard (0...1).contains(rate) else { throw ValidationError("--\(name)-rate must be between 0 and 1") }
+        }
+    }
+
+    func parsedCredentials() throws -> [AWSCredentials] {
+        try credentials.map { text in
+            let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--credentials takes AKID:SECRET or AKID:SECRET:SESSION_TOKEN")
+            }
+            return AWSCredentials(
+                accessKeyId: parts[0], secretAccessKey: parts[1], sessionToken: parts.count > 2 ? parts[2] : nil)
+        }
+    }
+
+    func run() async throws {
+        var faults = FaultOptions()
+        faults.latencyMs = latencyMs
+        faults.latencyJitterMs = latencyJitterMs
+        faults.throttleRate = throttleRate
+        faults.serverErrorRate = serverErrorRate
+        faults.dropRate = dropRate
+        faults.rateLimit = rateLimit
+        faults.deniedRegions = Set(deniedRegions)
+        faults.vanishedJobs = Set(vanishedJobs)
+        faults.vanishRate = vanishRate
+        faults.shortPageRate = shortPageRate
+        faults.emptyPageRate = emptyPageRate
+        faults.seed = seed
+        let jobs: [String: [RecordedJob]]
+        do {
+            jobs = try SamplesJobSource.recordedJobs(in: URL(fileURLWithPath: samples))
+        } catch {
+            FileHandle.standardError.write(Data("macie2-emulator: error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let service = Macie2Service(
+            jobs: jobs, credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
+            defaultRegion: defaultRegion)
+        let server = try await EmulatorServer.start(service: service, host: host, port: port)
+        // The first stdout line is the contract scripts read; write it unbuffered.
+        FileHandle.standardOutput.write(Data("http://\(host):\(server.port)\n".utf8))
+        let count = jobs.values.reduce(0) { $0 + $1.count }
+        FileHandle.standardError.write(
+            Data(
+                "macie2-emulator: serving \(count) jobs in \(jobs.count) regions (\(jobs.keys.sorted().joined(separator: ", ")))\n"
+                    .utf8))
+        try await server.waitUntilClosed()
+    }
+}
