@@ -20,6 +20,7 @@ public final class Macie2Service: @unchecked Sendable {
     private let lock = NSLock()
     private var faults: FaultState
     private var tally = EmulatorCounters()
+    private var tokenSerial = 0
 
     /// - Parameters:
     ///   - credentials: accepted keys; `nil` accepts any signature (the region still comes
@@ -162,7 +163,7 @@ public final class Macie2Service: @unchecked Sendable {
         let end = min(start + count, matched.count)
         let page = ListClassificationJobsResponse(
             items: matched[min(start, matched.count)..<end].map(JobSummary.init),
-            nextToken: end < matched.count ? PageToken(offset: end, query: fingerprint).encoded : nil)
+            nextToken: end < matched.count ? PageToken(offset: end, query: fingerprint, serial: nextSerial()).encoded : nil)
         return .json((try? Macie2JSON.encoder().encode(page)) ?? Data())
     }
 
@@ -176,6 +177,11 @@ public final class Macie2Service: @unchecked Sendable {
             return .error("ResourceNotFoundException", 404, "The specified resource wasn't found: job \(jobId).")
         }
         return .json(recorded.body)
+    }
+
+    private func nextSerial() -> Int {
+        tokenSerial += 1
+        return tokenSerial
     }
 
     /// Binds page tokens to the filter and sort they were made for.

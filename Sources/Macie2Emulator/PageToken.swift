@@ -1,19 +1,23 @@
 import Foundation
 
 /// The opaque `nextToken`: where the next page starts, bound to the query that made it, so a
-/// token replayed with another filter is refused rather than silently skipping jobs.
+/// token replayed with another filter is refused rather than silently skipping jobs. Each
+/// token also carries a serial number, so an empty page's token differs from the one that
+/// asked for it, as the real service's do (SDK paginators treat a repeated token as a loop).
 struct PageToken: Codable, Equatable {
     var offset: Int
     var query: String
+    var serial: Int = 0
 
     var encoded: String {
         let json = (try? JSONEncoder().encode(self)) ?? Data()
         return Data("macie2-emulator:".utf8 + json).base64EncodedString()
     }
 
-    init(offset: Int, query: String) {
+    init(offset: Int, query: String, serial: Int) {
         self.offset = offset
         self.query = query
+        self.serial = serial
     }
 
     init?(_ token: String) {

@@ -209,3 +209,22 @@ import Testing
         #expect(unknown.status == 404 && unknown.type == "UnknownOperationException")
     }
 }
+
+extension Macie2ServiceTests {
+    /// SDK paginators stop with an error when a token repeats; an empty page must still move the token on.
+    @Test func anEmptyPagesTokenDiffersFromTheOneThatAskedForIt() throws {
+        var faults = FaultOptions()
+        faults.emptyPageRate = 1
+        let emulator = service(faults)
+        var tokens: [String] = []
+        var body = "{}"
+        for _ in 0..<3 {
+            let page = try response(emulator.handle(signed("POST", "/jobs/list", body: body)))
+            #expect((page.json["items"] as? [Any])?.isEmpty == true)
+            let token = try #require(page.json["nextToken"] as? String)
+            tokens.append(token)
+            body = #"{"nextToken":"\#(token)"}"#
+        }
+        #expect(Set(tokens).count == 3)
+    }
+}

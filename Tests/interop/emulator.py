@@ -1,0 +1,70 @@
+"""Starting and stopping macie2-emulator for the tests, and reading the dataset it serves."""
+import contextlib
+import datetime
+import json
+import os
+import pathlib
+import subprocess
+import urllib.request
+
+import boto3
+from botocore.config import Config
+
+from conftest import DEMO, ROOT
+
+AKID, SECRET = "AKIDINTEROP", "interop-secret"
+
+
+def emulator_binary() -> str:
+    report = os.environ.get("MACIE_REPORT_BIN") or str(ROOT / ".build" / "debug" / "macie-report")
+    return str(pathlib.Path(report).with_name("macie2-emulator"))
+
+
+@contextlib.contextmanager
+def running(*args, samples=DEMO):
+    """The emulator on a free port; yields its URL; always stopped."""
+    process = subprocess.Popen(
+        [emulator_binary(), "--samples", str(samples), "--port", "0", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = process.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), process.stderr.read()
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def client(url, region="us-east-1", secret=SECRET, token=None, attempts=None, key=AKID):
+    config = Config(retries={"mode": "standard", "max_attempts": attempts}) if attempts else Config()
+    return boto3.client(
+        "macie2", region_name=region, endpoint_url=url, aws_access_key_id=key,
+        aws_secret_access_key=secret, aws_session_token=token, config=config)
+
+
+def counters(url):
+    with urllib.request.urlopen(url + "/_emulator/counters") as response:
+        return json.load(response)
+
+
+def dataset():
+    """region → jobs, straight from the samples."""
+    return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(DEMO.glob("*.json"))}
+
+
+def timestamp(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+TIMESTAMP_MEMBERS = {"createdAt", "lastRunTime", "jobPausedAt", "jobExpiresAt"}
+
+
+def as_boto3(value, known):
+    """A recorded body as boto3 returns it: timestamps as datetimes, members its model
+    does not know dropped (botocore ignores them); `tags` is a map, kept whole."""
+    if isinstance(value, dict):
+        return {k: (timestamp(v) if k in TIMESTAMP_MEMBERS else v if k == "tags" else as_boto3(v, known))
+                for k, v in value.items() if k in known}
+    if isinstance(value, list):
+        return [as_boto3(v, known) for v in value]
+    return value
