@@ -189,6 +189,8 @@ def main():
     ap.add_argument("--data-dir", default="/tmp/macie-bench", help="where the jobs-N datasets live")
     args = ap.parse_args()
     sizes = [int(n) for n in args.jobs.split(",")]
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
     binary = ensure_binary(os.path.abspath(args.binary))
 
     os.makedirs(args.data_dir, exist_ok=True)
