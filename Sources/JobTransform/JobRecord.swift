@@ -35,9 +35,10 @@ public struct JobRecord: Sendable, Hashable {
     /// When Macie will cancel a user-paused job.
     public var jobExpiresAt: Date?
     public var approximateNumberOfObjectsToProcess: Double?
-    /// The job's tags, sorted by key: a compact array rather than a dictionary, since a
-    /// 100 000-job report holds every record at once.
-    public var tags: [JobTag]
+    /// The job's tags, kept as canonical JSON text (one small string per job rather than a
+    /// dictionary, since a 100 000-job report holds every record at once; and the form the
+    /// CSV and XLSX write, computed once instead of once per format).
+    public var tags: JobTags
     public var description: String?
     /// Why this row should be read with care: an enum value the model does not list, a job
     /// that vanished before it could be described, an ARN that does not parse.
@@ -73,18 +74,9 @@ public struct JobRecord: Sendable, Hashable {
         self.jobPausedAt = jobPausedAt
         self.jobExpiresAt = jobExpiresAt
         self.approximateNumberOfObjectsToProcess = approximateNumberOfObjectsToProcess
-        self.tags = tags.keys.sorted().map { JobTag(key: $0, value: tags[$0]!) }
+        self.tags = JobTags(tags)
         self.description = description
         self.caveats = caveats
     }
 }
 
-/// One tag of a job.
-public struct JobTag: Sendable, Hashable {
-    public var key: String
-    public var value: String
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
-}

@@ -31,7 +31,7 @@ public struct JobColumn: Sendable {
         .init("jobPausedAt") { .init($0.jobPausedAt) },
         .init("jobExpiresAt") { .init($0.jobExpiresAt) },
         .init("approximateNumberOfObjectsToProcess") { .init($0.approximateNumberOfObjectsToProcess) },
-        .init("tags") { $0.tags.isEmpty ? .empty : .text(TagsText.json($0.tags)) },
+        .init("tags") { $0.tags.isEmpty ? .empty : .text($0.tags.json) },
         .init("description") { .init($0.description) },
         .init("caveats") { $0.caveats.isEmpty ? .empty : .text($0.caveats.joined(separator: "; ")) },
     ]
@@ -39,38 +39,5 @@ public struct JobColumn: Sendable {
     init(_ name: String, _ value: @escaping @Sendable (JobRecord) -> CellValue) {
         self.name = name
         self.value = value
-    }
-}
-
-/// Tags as a JSON object with sorted keys: unambiguous whatever the keys and values contain,
-/// and `json.loads` / `JSON.parse` read it back.
-public enum TagsText {
-    /// `tags` must be sorted by key, as ``JobRecord/tags`` is.
-    public static func json(_ tags: [JobTag]) -> String {
-        var out = "{"
-        for (i, tag) in tags.enumerated() {
-            if i > 0 { out += "," }
-            out += quote(tag.key) + ":" + quote(tag.value)
-        }
-        return out + "}"
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0}"..."\u{1F}", "\u{2028}", "\u{2029}":
-                out +=
-                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -69,8 +69,17 @@ struct XLSXSheet {
             text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(keep))) + Self.truncationMark
             truncated = true
         }
-        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
-        try check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format), row, column)
+        // A NUL would end the C string early; XML cannot hold one anyway. strlen finds it
+        // far faster than scanning the Swift string.
+        let status = text.withCString { pointer in
+            strlen(pointer) == text.utf8.count ? worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), pointer, format) : nil
+        }
+        if let status {
+            try check(status, row, column)
+        } else {
+            let cleaned = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+            try check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), cleaned, format), row, column)
+        }
         return truncated
     }
 

@@ -84,7 +84,7 @@ import Testing
 
     @Test func tagsAreAJSONObjectWithSortedKeys() throws {
         let tags = ["z": "1", "a\"b": "line\nbreak", "ctl": "\u{1}"]
-        let text = TagsText.json(JobRecord(region: "r", tags: tags).tags)
+        let text = JobRecord(region: "r", tags: tags).tags.json
         #expect(text == #"{"a\"b":"line\nbreak","ctl":"\u0001","z":"1"}"#)
         let decoded = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
         #expect(decoded == tags)
