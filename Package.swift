@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .target(name: "Macie2Model"),
@@ -38,6 +41,25 @@ let package = Package(
             plugins: [.plugin(name: "EmbedTemplatesPlugin")]
         ),
         .target(name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender"]),
+        // AWS plumbing: HTTP transport, the credential chain, STS, endpoints, retries.
+        .target(
+            name: "AWSClient",
+            dependencies: [
+                "AWSSigV4",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // The live source: Macie2's two operations and the walk over every region.
+        .target(
+            name: "Macie2Client",
+            dependencies: [
+                "AWSClient", "AWSSigV4", "Macie2Model", "JobFetch",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // A local Macie2-compatible endpoint with fault injection, for tests and first runs.
         .target(
             name: "Macie2Emulator",
@@ -58,7 +80,8 @@ let package = Package(
         .executableTarget(
             name: "MacieReportCLI",
             dependencies: [
-                "ReportPipeline",
+                "ReportPipeline", "Macie2Client", "AWSClient",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

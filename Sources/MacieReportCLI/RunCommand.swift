@@ -1,6 +1,9 @@
+import AWSClient
 import ArgumentParser
 import Foundation
 import JobFetch
+import Logging
+import Macie2Client
 import Macie2Model
 import ReportPipeline
 
@@ -51,9 +54,14 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("quiet"), help: "Print nothing but errors, for cron.")
     var quiet = false
 
+    @OptionGroup(title: "Live Macie2 API (used when --samples is not given)")
+    var live: LiveOptions
+
     func validate() throws {
-        guard samples != nil else {
-            throw ValidationError("give --samples DIR: the recorded-samples source is the only one in this version")
+        if samples != nil, live.isUsed {
+            throw ValidationError(
+                "--samples reads recorded jobs; --region, --profile, --endpoint-url, --max-concurrency, --include, --exclude and --no-describe are for the live API"
+            )
         }
         _ = try formats()
         if let asOf, ISO8601Timestamp.parse(asOf) == nil {
@@ -80,12 +88,54 @@ struct RunCommand: AsyncParsableCommand {
             outputDirectory: URL(fileURLWithPath: outputDirectory), formats: try formats(),
             templatesDirectory: templates.map { URL(fileURLWithPath: $0) }, formulaGuard: !noFormulaGuard,
             asOf: asOf.flatMap(ISO8601Timestamp.parse) ?? Date(), expiryWindowDays: expiryWindowDays)
-        let source = SamplesJobSource(directory: URL(fileURLWithPath: samples!))
-        let result = try await ReportPipeline.run(source: source, options: options)
+        let result: ReportPipeline.Result
+        if let samples {
+            result = try await ReportPipeline.run(
+                source: SamplesJobSource(directory: URL(fileURLWithPath: samples)), options: options)
+        } else {
+            result = try await runLive(options)
+        }
         let report = result.report
-        for gap in report.gaps { Console.error("region \(gap.region) is missing from the report: \(gap.reason)") }
-        guard !quiet else { return }
-        for note in report.notes { Console.warning(note) }
-        print(RunSummary.line(report, files: result.files, directory: outputDirectory))
+        for gap in report.gaps { Console.error("region \(gap.region) is incomplete in the report: \(gap.reason)") }
+        if !quiet {
+            for note in report.notes { Console.warning(note) }
+            print(RunSummary.line(report, files: result.files, directory: outputDirectory))
+        }
+        // 3: the reports were written, but some region or job is missing from them.
+        if !report.isComplete { throw ExitCode(3) }
     }
+
+    private func runLive(_ options: ReportOptions) async throws -> ReportPipeline.Result {
+        let level = Logger.Level(rawValue: live.logLevel.lowercased()) ?? .error
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "macie-report")
+        let showProgress = !quiet && ProgressLine.isTerminal
+        let holder = RetryCounter()
+        let progress = showProgress ? ProgressLine(regions: max(live.regions.count, 1), retries: { await holder.count() }) : nil
+        var report: (@Sendable (WalkEvent) -> Void)?
+        if let progress { report = { event in progress.record(event) } }
+        let setup = try await LiveSource.make(
+            live, environment: ProcessInfo.processInfo.environment, logger: logger, progress: report)
+        await holder.attach(setup.source)
+        defer { progress?.finish() }
+        do {
+            let result = try await ReportPipeline.run(source: setup.source, options: options)
+            await setup.transport.shutdown()
+            return result
+        } catch {
+            await setup.transport.shutdown()
+            throw error
+        }
+    }
+}
+
+/// Lets the progress line read the retry count of a source built after it.
+actor RetryCounter {
+    private var source: LiveJobSource?
+    func attach(_ source: LiveJobSource) { self.source = source }
+    func count() async -> Int { await source?.retryCount() ?? 0 }
 }

@@ -1,0 +1,67 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+
+/// The real transport, on async-http-client: TLS always verified (against `AWS_CA_BUNDLE`
+/// when set, else the system's roots), connect and request timeouts, pooled connections.
+public final class AsyncHTTPClientTransport: HTTPTransport {
+    private let client: HTTPClient
+
+    /// - Parameters:
+    ///   - caBundle: a PEM file of trusted roots (`AWS_CA_BUNDLE`).
+    ///   - connectTimeout: how long to wait for a TCP (and TLS) connection.
+    ///   - maxConnectionsPerHost: bounds the pool; the walk's concurrency should not exceed it.
+    public init(caBundle: String? = nil, connectTimeout: TimeInterval = 5, maxConnectionsPerHost: Int = 64) throws {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .fullVerification
+        if let caBundle {
+            guard FileManager.default.isReadableFile(atPath: caBundle) else {
+                throw TransportError(.tls, "AWS_CA_BUNDLE \(caBundle) cannot be read")
+            }
+            tls.trustRoots = .file(caBundle)
+        }
+        var configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            timeout: .init(connect: .milliseconds(Int64(connectTimeout * 1000)), read: nil),
+            connectionPool: .init(idleTimeout: .seconds(30)))
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = maxConnectionsPerHost
+        configuration.decompression = .disabled
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
+        if !request.body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
+        let deadline = TimeAmount.milliseconds(Int64(request.timeout * 1000))
+        do {
+            let response = try await client.execute(outgoing, timeout: deadline)
+            let body = try await response.body.collect(upTo: 64 << 20)
+            return HTTPResponse(
+                status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
+                body: Array(buffer: body))
+        } catch let error as HTTPClientError {
+            switch error {
+            case .connectTimeout, .deadlineExceeded, .readTimeout: throw TransportError(.timeout, "timed out: \(error)")
+            case .remoteConnectionClosed, .cancelled: throw TransportError(.connectionLost, "connection closed before a response")
+            default: throw TransportError(.other, "\(error)")
+            }
+        } catch let error as NIOSSLError {
+            throw TransportError(.tls, "TLS: \(error)")
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            let text = "\(error)"
+            throw TransportError(text.contains("refused") || text.contains("connect") ? .connect : .other, text)
+        }
+    }
+
+    /// Closes the pool; call once when the run is over.
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+}

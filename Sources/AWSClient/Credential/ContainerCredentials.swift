@@ -1,0 +1,78 @@
+import AWSSigV4
+import Foundation
+
+/// ECS and EKS Pod Identity: `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` (on 169.254.170.2) or
+/// `AWS_CONTAINER_CREDENTIALS_FULL_URI`, with `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` or
+/// `AWS_CONTAINER_AUTHORIZATION_TOKEN` as the Authorization header.
+public struct ContainerCredentials: CredentialProvider {
+    public let name = "container credentials endpoint"
+    let environment: [String: String]
+    let transport: any HTTPTransport
+
+    public init(environment: [String: String], transport: any HTTPTransport) {
+        self.environment = environment
+        self.transport = transport
+    }
+
+    public func resolve() async throws -> ExpiringCredentials? {
+        let url: URL
+        if let relative = environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"], !relative.isEmpty {
+            guard let full = URL(string: "http://169.254.170.2" + relative) else {
+                throw CredentialError("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI \(relative) is not a path")
+            }
+            url = full
+        } else if let text = environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"], !text.isEmpty {
+            guard let full = URL(string: text), Self.isAllowed(full) else {
+                throw CredentialError(
+                    "AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http on a loopback or the ECS/EKS link-local address: \(text)"
+                )
+            }
+            url = full
+        } else {
+            return nil
+        }
+        var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+        if let file = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"], !file.isEmpty {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CredentialError("cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(file)")
+            }
+            headers.append(
+                ("Authorization", String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        } else if let token = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"], !token.isEmpty {
+            headers.append(("Authorization", token))
+        }
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: headers, timeout: 5))
+        } catch {
+            throw CredentialError("the container credentials endpoint \(url.absoluteString) did not answer: \(error)")
+        }
+        guard response.status == 200 else {
+            throw CredentialError("the container credentials endpoint answered HTTP \(response.status)")
+        }
+        return try MetadataCredentialsJSON.parse(response.body, source: "the container credentials endpoint")
+    }
+
+    static func isAllowed(_ url: URL) -> Bool {
+        if url.scheme == "https" { return true }
+        guard url.scheme == "http", let host = url.host else { return false }
+        return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+            || host == "169.254.170.2" || host == "169.254.170.23" || host.lowercased().contains("fd00:ec2::23")
+    }
+}
+
+/// `{"AccessKeyId", "SecretAccessKey", "Token", "Expiration"}` as the container and
+/// instance metadata endpoints answer.
+enum MetadataCredentialsJSON {
+    static func parse(_ body: [UInt8], source: String) throws -> ExpiringCredentials {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+            let key = object["AccessKeyId"] as? String, let secret = object["SecretAccessKey"] as? String
+        else { throw CredentialError("\(source) answered without AccessKeyId and SecretAccessKey") }
+        if let code = object["Code"] as? String, code != "Success" {
+            throw CredentialError("\(source) answered Code \(code)")
+        }
+        return ExpiringCredentials(
+            .init(accessKeyId: key, secretAccessKey: secret, sessionToken: object["Token"] as? String),
+            expiration: (object["Expiration"] as? String).flatMap(AWSTimestamp.parse))
+    }
+}

@@ -1,0 +1,81 @@
+import AWSSigV4
+import Foundation
+
+/// The AWS SDKs' default order: environment, the named or default profile, web identity,
+/// container endpoint, EC2 instance metadata. The first source that applies wins; one that
+/// applies but fails stops the chain with its reason.
+public struct CredentialChain: CredentialProvider {
+    public var name: String { providers.map(\.name).joined(separator: ", ") }
+    public let providers: [any CredentialProvider]
+
+    public init(_ providers: [any CredentialProvider]) { self.providers = providers }
+
+    /// The default chain for this environment. `profile` is `--profile`, else `AWS_PROFILE`.
+    public static func standard(
+        environment: [String: String], profile: String?, files: SharedConfigFiles, transport: any HTTPTransport,
+        stsRegion: String?
+    ) -> CredentialChain {
+        let chosen = profile ?? environment["AWS_PROFILE"]
+        let sts: @Sendable (String?) throws -> STSClient = { profileRegion in
+            let region = profileRegion ?? stsRegion ?? "us-east-1"
+            let endpoint = try AWSEndpoints.resolve(service: "sts", region: region, override: nil, environment: environment)
+            return STSClient(transport: transport, endpoint: endpoint, region: region)
+        }
+        var providers: [any CredentialProvider] = []
+        // An explicit profile is what the user asked for; environment keys must not override it.
+        if chosen == nil { providers.append(EnvironmentCredentials(environment: environment)) }
+        providers.append(ProfileCredentials(profile: chosen ?? "default", files: files, explicit: chosen != nil, sts: sts))
+        providers.append(WebIdentityCredentials(environment: environment, sts: { try sts(nil) }))
+        providers.append(ContainerCredentials(environment: environment, transport: transport))
+        providers.append(InstanceMetadataCredentials(environment: environment, transport: transport))
+        return CredentialChain(providers)
+    }
+
+    public func resolve() async throws -> ExpiringCredentials? {
+        for provider in providers {
+            if let found = try await provider.resolve() { return found }
+        }
+        return nil
+    }
+}
+
+/// Caches credentials and fetches new ones before they expire, so a long walk never signs
+/// with keys that are about to stop working. Concurrent callers share one refresh.
+public actor RefreshingCredentials {
+    private let provider: any CredentialProvider
+    private let refreshMargin: TimeInterval
+    private let now: @Sendable () -> Date
+    private var current: ExpiringCredentials?
+    private var refreshing: Task<ExpiringCredentials, Error>?
+
+    /// - Parameter refreshMargin: how long before expiry to fetch new credentials (5 minutes,
+    ///   as the SDKs do).
+    public init(
+        _ provider: any CredentialProvider, refreshMargin: TimeInterval = 300, now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.provider = provider
+        self.refreshMargin = refreshMargin
+        self.now = now
+    }
+
+    public func credentials() async throws -> AWSCredentials {
+        if let current, current.expiration.map({ $0.timeIntervalSince(now()) > refreshMargin }) ?? true {
+            return current.credentials
+        }
+        if let refreshing { return try await refreshing.value.credentials }
+        let provider = provider
+        let task = Task { () throws -> ExpiringCredentials in
+            guard let found = try await provider.resolve() else {
+                throw CredentialError(
+                    "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or run where a role is available (looked in: \(provider.name))"
+                )
+            }
+            return found
+        }
+        refreshing = task
+        defer { refreshing = nil }
+        let fresh = try await task.value
+        current = fresh
+        return fresh.credentials
+    }
+}

@@ -1,0 +1,32 @@
+import AWSSigV4
+import Foundation
+
+/// Temporary or long-term keys, with when they stop working.
+public struct ExpiringCredentials: Sendable {
+    public var credentials: AWSCredentials
+    /// `nil` for keys that do not expire.
+    public var expiration: Date?
+
+    public init(_ credentials: AWSCredentials, expiration: Date? = nil) {
+        self.credentials = credentials
+        self.expiration = expiration
+    }
+}
+
+/// One place credentials can come from.
+///
+/// `resolve` returns `nil` when the source does not apply here (no such variable, no such
+/// file), so the chain moves on; it throws when the source applies but fails (a profile that
+/// names a missing source profile, an STS refusal), because silently falling through to
+/// another identity would be worse.
+public protocol CredentialProvider: Sendable {
+    /// A short name for messages: "environment", "profile prod", "EC2 instance metadata".
+    var name: String { get }
+    func resolve() async throws -> ExpiringCredentials?
+}
+
+/// Why no credentials could be had. The message says what to do.
+public struct CredentialError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

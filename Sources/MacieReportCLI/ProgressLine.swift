@@ -1,0 +1,58 @@
+import Foundation
+import Macie2Client
+
+/// One self-updating line on stderr while the walk runs (only on a terminal, never under
+/// --quiet): pages listed, jobs described, retries, and an estimate of the time left.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let start = Date()
+    private var pages = 0
+    private var listed = 0
+    private var described = 0
+    private var toDescribe = 0
+    private var regionsDone = 0
+    private let regions: Int
+    private var lastDraw = Date.distantPast
+    private let retries: @Sendable () async -> Int
+
+    init(regions: Int, retries: @escaping @Sendable () async -> Int) {
+        self.regions = regions
+        self.retries = retries
+    }
+
+    /// Whether stderr is a terminal, where a redrawn line makes sense.
+    static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    func record(_ event: WalkEvent) {
+        let line: String? = lock.withLock {
+            switch event {
+            case .listed(_, let jobs):
+                pages += 1
+                listed += jobs
+            case .listComplete(_, let jobs): toDescribe += jobs
+            case .described: described += 1
+            case .regionDone: regionsDone += 1
+            }
+            guard Date().timeIntervalSince(lastDraw) > 0.2 else { return nil }
+            lastDraw = Date()
+            let elapsed = Date().timeIntervalSince(start)
+            var text =
+                "regions \(regionsDone)/\(regions), \(pages) pages, \(listed) jobs listed, \(described)/\(toDescribe) described"
+            if described > 20, toDescribe > described {
+                text += ", about \(Int(elapsed / Double(described) * Double(toDescribe - described)) + 1) s left"
+            }
+            return text
+        }
+        guard let line else { return }
+        let retries = self.retries
+        Task {
+            let count = await retries()
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)\(count > 0 ? ", \(count) retries" : "")".utf8))
+        }
+    }
+
+    /// Clears the line before the final messages.
+    func finish() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
