@@ -3,6 +3,8 @@
 # interoperability tests that read our reports with independent tools (csv, openpyxl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Tests only ever talk to loopback: never let a credential chain reach for EC2 instance metadata.
+export AWS_EC2_METADATA_DISABLED=true
 
 scripts/setup.sh
 swift build --build-tests

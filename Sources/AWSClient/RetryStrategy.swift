@@ -120,12 +120,16 @@ struct AdaptiveRateLimiter {
         measureCount += 1
         let elapsed = now.timeIntervalSince(measureStart)
         if elapsed >= 0.5 {
-            measuredRate = 0.8 * measuredRate + 0.2 * Double(measureCount) / elapsed
+            let sample = Double(measureCount) / elapsed
+            measuredRate = measuredRate == 0 ? sample : 0.8 * measuredRate + 0.2 * sample
             measureStart = now
             measureCount = 0
         }
+        // Before the first half-second window has closed, the rate so far is the best
+        // measure; starting from zero would pin the limit at its floor.
+        let measured = measuredRate > 0 ? measuredRate : Double(measureCount) / max(elapsed, 0.1)
         if throttled {
-            let base = enabled ? min(measuredRate, rate) : measuredRate
+            let base = enabled ? min(measured, rate) : measured
             lastMaxRate = max(base, 0.5)
             lastThrottle = now
             rate = max(0.5, base * beta)
@@ -133,7 +137,7 @@ struct AdaptiveRateLimiter {
         } else if enabled {
             let k = cbrt(lastMaxRate * (1 - beta) / scale)
             let t = now.timeIntervalSince(lastThrottle)
-            rate = min(max(0.5, scale * pow(t - k, 3) + lastMaxRate), 2 * max(measuredRate, 0.5))
+            rate = min(max(0.5, scale * pow(t - k, 3) + lastMaxRate), 2 * max(measured, 0.5))
         }
     }
 }

@@ -79,4 +79,3 @@ public struct JobRecord: Sendable, Hashable {
         self.caveats = caveats
     }
 }
-

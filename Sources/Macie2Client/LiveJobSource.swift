@@ -104,7 +104,14 @@ public struct LiveJobSource: JobSource {
         } catch let error as RepeatedToken {
             return (
                 RegionBatch(
-                    region: region, jobs: error.partial.map { SourcedJob(job: .init(listed: $0, region: region, account: nil)) },
+                    region: region,
+                    jobs: error.partial.map {
+                        SourcedJob(
+                            job: .init(listed: $0, region: region, account: nil),
+                            caveats: [
+                                "from ListClassificationJobs only: the region's list broke off, so its jobs were not described"
+                            ])
+                    },
                     gap: RegionGap(
                         region: region,
                         reason:
@@ -180,12 +187,16 @@ public struct LiveJobSource: JobSource {
                 addNext()
             }
         }
-        let account = outcomes.lazy.compactMap { outcome -> String? in
-            if case .described(let job)? = outcome {
-                return job.jobArn?.split(separator: ":").dropFirst(4).first.map(String.init)
-            }
-            return nil
-        }.first
+        // A job that could not be described has no ARN. Its account is known only when every
+        // described job of the region shares one (a delegated administrator sees several).
+        let accounts = Set(
+            outcomes.compactMap { outcome -> String? in
+                if case .described(let job)? = outcome {
+                    return job.jobArn?.split(separator: ":").dropFirst(4).first.map(String.init)
+                }
+                return nil
+            })
+        let account = accounts.count == 1 ? accounts.first : nil
         var jobs: [SourcedJob] = []
         var failures: [Macie2Error] = []
         for (summary, outcome) in zip(listed, outcomes) {
@@ -238,8 +249,7 @@ public struct LiveJobSource: JobSource {
 
 extension DescribeClassificationJobResponse {
     /// What the list gave of a job, for a job that could not be described. The ARN is rebuilt
-    /// from the region and the account of the region's other jobs (a list only returns the
-    /// caller's own jobs), so the row still has an account.
+    /// from the region and `account` when that is known, so the row still has an account.
     init(listed summary: JobSummary, region: String, account: String?) {
         self.init(
             createdAt: summary.createdAt,

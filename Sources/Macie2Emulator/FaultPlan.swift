@@ -25,6 +25,11 @@ public struct FaultOptions: Sendable {
     public var shortPageRate: Double = 0
     /// Share of list pages that are empty but still carry a nextToken.
     public var emptyPageRate: Double = 0
+    /// The most items a page holds, whatever maxResults asks (the service's own cap).
+    public var pageSizeCap = 200
+    /// A broken paginator: every page after the first returns the very token it was asked
+    /// with, forever. A client must notice rather than loop.
+    public var repeatTokens = false
     public var seed: UInt64 = 1
 
     public init() {}

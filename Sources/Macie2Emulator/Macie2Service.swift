@@ -152,13 +152,19 @@ public final class Macie2Service: @unchecked Sendable {
             start = page.offset
         }
         let matched = query.apply(to: (jobs[region] ?? []).map(\.job))
-        var count = min(size, max(0, matched.count - start))
+        var count = min(size, faults.options.pageSizeCap, max(0, matched.count - start))
         if count > 0, faults.chance(faults.options.emptyPageRate) {
             tally.faults["emptyPage", default: 0] += 1
             count = 0
         } else if count > 1, faults.chance(faults.options.shortPageRate) {
             tally.faults["shortPage", default: 0] += 1
             count = 1 + faults.below(count - 1)
+        }
+        if faults.options.repeatTokens, let token = request.nextToken {
+            tally.faults["repeatedToken", default: 0] += 1
+            let items = matched[min(start, matched.count)..<min(start + count, matched.count)].map(JobSummary.init)
+            return .json(
+                (try? Macie2JSON.encoder().encode(ListClassificationJobsResponse(items: items, nextToken: token))) ?? Data())
         }
         let end = min(start + count, matched.count)
         let page = ListClassificationJobsResponse(

@@ -73,6 +73,12 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "Share of list pages that come back empty but with a nextToken.")
     var emptyPageRate = 0.0
 
+    @Option(help: "Return at most this many jobs a page, whatever maxResults asks.")
+    var pageSizeCap = 200
+
+    @Flag(help: "Break pagination: every page after the first returns the token it was asked with.")
+    var repeatTokens = false
+
     @Option(help: "Seed for every random fault.")
     var seed: UInt64 = 1
 
@@ -113,6 +119,8 @@ struct EmulatorCommand: AsyncParsableCommand {
         faults.vanishRate = vanishRate
         faults.shortPageRate = shortPageRate
         faults.emptyPageRate = emptyPageRate
+        faults.repeatTokens = repeatTokens
+        faults.pageSizeCap = max(1, pageSizeCap)
         faults.seed = seed
         let jobs: [String: [RecordedJob]]
         do {

@@ -72,7 +72,8 @@ struct XLSXSheet {
         // A NUL would end the C string early; XML cannot hold one anyway. strlen finds it
         // far faster than scanning the Swift string.
         let status = text.withCString { pointer in
-            strlen(pointer) == text.utf8.count ? worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), pointer, format) : nil
+            strlen(pointer) == text.utf8.count
+                ? worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), pointer, format) : nil
         }
         if let status {
             try check(status, row, column)

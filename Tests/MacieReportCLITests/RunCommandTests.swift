@@ -52,7 +52,9 @@ import Testing
 
     @Test(arguments: [
         ["run", "--samples", "x"],
-        ["run", "--output-dir", "x"],
+        ["run", "--samples", "x", "--output-dir", "y", "--region", "us-east-1"],
+        ["run", "--output-dir", "y", "--include", "jobStatus LIKE RUNNING"],
+        ["run", "--output-dir", "y", "--max-concurrency", "0"],
         ["run", "--samples", "x", "--output-dir", "y", "--format", "pdf"],
         ["run", "--samples", "x", "--output-dir", "y", "--as-of", "soon"],
         ["run", "--samples", "x", "--output-dir", "y", "--no-such-flag"],

@@ -53,8 +53,11 @@ public enum TestSupport {
     }
 
     /// Runs a program to completion, optionally under `/bin/sh -c` limits such as `ulimit -f`.
-    public static func run(_ program: URL, _ arguments: [String], shellPrefix: String? = nil) throws -> ProcessResult {
+    public static func run(
+        _ program: URL, _ arguments: [String], shellPrefix: String? = nil, environment: [String: String]? = nil
+    ) throws -> ProcessResult {
         let process = Process()
+        if let environment { process.environment = environment }
         if let shellPrefix {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             let quoted = ([program.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
