@@ -94,10 +94,22 @@ let package = Package(
             path: "Sources/EmbedTemplatesPlugin"
         ),
         // Shared by the test targets only: repository paths, scratch folders, running the binary.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "Macie2ModelTests", dependencies: ["Macie2Model"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4", "TestSupport"]),
         .testTarget(name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "TestSupport"]),
+        .testTarget(
+            name: "AWSClientTests",
+            dependencies: ["AWSClient", "Macie2Client", "TestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "TestSupport"]),
         .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "TestSupport"]),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch", "TestSupport"]),

@@ -6,8 +6,10 @@ import NIOSSL
 
 /// The real transport, on async-http-client: TLS always verified (against `AWS_CA_BUNDLE`
 /// when set, else the system's roots), connect and request timeouts, pooled connections.
-public final class AsyncHTTPClientTransport: HTTPTransport {
+public final class AsyncHTTPClientTransport: HTTPTransport, @unchecked Sendable {
     private let client: HTTPClient
+    private let lock = NSLock()
+    private var isShutDown = false
 
     /// - Parameters:
     ///   - caBundle: a PEM file of trusted roots (`AWS_CA_BUNDLE`).
@@ -61,7 +63,18 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
     /// Closes the pool; call once when the run is over.
     public func shutdown() async {
+        guard
+            lock.withLock({ () -> Bool in
+                defer { isShutDown = true }
+                return !isShutDown
+            })
+        else { return }
         try? await client.shutdown()
     }
 
+    /// A transport dropped without ``shutdown()`` (a test, an error path) still closes its
+    /// pool rather than leaking it.
+    deinit {
+        if !isShutDown { try? client.syncShutdown() }
+    }
 }

@@ -44,8 +44,9 @@ public struct SharedConfigFiles: Sendable {
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
-            if line.hasPrefix("["), line.hasSuffix("]") {
-                sections.append((line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces), [:]))
+            if line.hasPrefix("["), let close = line.firstIndex(of: "]") {
+                // `[profile ops] # a comment` is a section too.
+                sections.append((line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces), [:]))
                 continue
             }
             guard !sections.isEmpty, rawLine.first != " ", rawLine.first != "\t",
