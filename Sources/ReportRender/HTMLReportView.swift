@@ -35,6 +35,13 @@ enum HTMLReportView {
             "hasNotes": !report.notes.isEmpty,
             "notes": report.notes,
             "jobs": JobRows(records: report.records),
+            "charts": [
+                ChartView.make(id: "chart-status", title: "Jobs by status", rows: report.summaries.rows(for: .jobStatus)),
+                ChartView.make(id: "chart-type", title: "Jobs by type", rows: report.summaries.rows(for: .jobType)),
+                ChartView.make(
+                    id: "chart-error", title: "Jobs by last-run error", rows: report.summaries.rows(for: .lastRunErrorStatus)),
+                ChartView.make(id: "chart-region", title: "Jobs by region", rows: report.summaries.rows(for: .region)),
+            ],
         ]
     }
 
@@ -56,6 +63,8 @@ enum HTMLReportView {
             "isError": item.reasons.contains(.lastRunError), "name": r.name ?? "", "jobId": r.jobId ?? "",
             "region": r.region, "accountId": r.accountId ?? "", "jobStatus": r.jobStatus?.rawValue ?? "",
             "detail": details.joined(separator: "; "),
+            "consoleURL": r.jobId.map { MacieConsole.jobURL(region: r.region, jobId: $0) } ?? "",
+            "statusColor": "#" + StatusPalette.hex(r.jobStatus?.rawValue ?? "(none)"),
         ]
     }
 

@@ -39,6 +39,8 @@ struct JobRow: MustacheParent {
         case "description": return r.description ?? ""
         case "jobArn": return r.jobArn ?? ""
         case "caveats": return r.caveats.joined(separator: "; ")
+        case "consoleURL": return r.jobId.map { MacieConsole.jobURL(region: r.region, jobId: $0) } ?? ""
+        case "statusColor": return "#" + StatusPalette.hex(r.jobStatus?.rawValue ?? "(none)")
         default: return nil
         }
     }

@@ -9,19 +9,30 @@ import JobTransform
 /// memory flat; every sheet is therefore written top to bottom, once.
 public struct XLSXRenderer: ReportRenderer {
     public let fileName = "report.xlsx"
+    /// The most jobs for which the Jobs sheet is an Excel table (see ``write(_:to:)``).
+    public static let tableLimit = 20_000
 
     public init() {}
 
     public func write(_ report: ReportModel, to url: URL) throws {
+        // libxlsxwriter cannot make an Excel table in constant-memory mode. Up to
+        // `tableLimit` jobs the Jobs sheet is a table, built in memory (a few MB); beyond it,
+        // rows stream to disk and the sheet gets a plain autofilter instead, so 100 000 jobs
+        // still fit in memory.
+        let asTable = !report.records.isEmpty && report.records.count <= Self.tableLimit
         let book = try XLSXWorkbook(
-            path: url.path, constantMemory: true, tmpdir: url.deletingLastPathComponent().path)
+            path: url.path, constantMemory: !asTable, tmpdir: url.deletingLastPathComponent().path)
+        try book.setProperties(
+            title: "Macie classification jobs",
+            subject: "Amazon Macie classification jobs as of \(CellValue.format(report.asOf))",
+            created: report.asOf)
         let styles = XLSXStyles(book)
         let summary = try book.addSheet("Summary")
         let jobs = try book.addSheet("Jobs")
         let attention = try book.addSheet("Attention")
-        let truncated = try XLSXJobsSheet.write(report.records, to: jobs, styles)
+        let written = try XLSXJobsSheet.write(report, asTable: asTable, to: jobs, styles)
         try XLSXAttentionSheet.write(report, to: attention, styles)
-        try XLSXSummarySheet.write(report, truncatedCells: truncated, to: summary, styles)
+        try XLSXSummarySheet.write(report, jobsSheet: written, to: summary, in: book, styles)
         try book.close()
     }
 }
@@ -32,6 +43,9 @@ struct XLSXStyles {
     let title: UnsafeMutablePointer<lxw_format>
     let date: UnsafeMutablePointer<lxw_format>
     let alert: UnsafeMutablePointer<lxw_format>
+    /// Conditional formats: a failed last run, a user-paused job about to be cancelled.
+    let errorHighlight: UnsafeMutablePointer<lxw_format>
+    let expiringHighlight: UnsafeMutablePointer<lxw_format>
 
     init(_ book: XLSXWorkbook) {
         header = book.format {
@@ -46,6 +60,16 @@ struct XLSXStyles {
         alert = book.format {
             format_set_bold($0)
             format_set_font_color($0, 0x8F1D1D)
+        }
+        errorHighlight = book.format {
+            format_set_bold($0)
+            format_set_font_color($0, 0x8F1D1D)
+            format_set_bg_color($0, 0xFBE3E1)
+        }
+        expiringHighlight = book.format {
+            format_set_bold($0)
+            format_set_font_color($0, 0x5B2E8C)
+            format_set_bg_color($0, 0xEFE6F8)
         }
     }
 }
@@ -89,22 +113,78 @@ extension XLSXSheet {
     }
 }
 
-/// The Jobs sheet: jobs.csv's columns, one row per job.
+/// What the Jobs sheet wrote that the Summary sheet reports.
+struct JobsSheetNotes {
+    var truncatedCells = 0
+    var unlinkedRows = 0
+}
+
+/// The Jobs sheet: jobs.csv's columns, one row per job, as an Excel table; each job's name
+/// links to it in the Macie console; failed runs and jobs about to be cancelled highlighted.
 enum XLSXJobsSheet {
-    /// Returns how many cells had to be truncated to Excel's cell limit.
-    static func write(_ records: [JobRecord], to sheet: XLSXSheet, _ styles: XLSXStyles) throws -> Int {
+    static func write(_ report: ReportModel, asTable: Bool, to sheet: XLSXSheet, _ styles: XLSXStyles) throws -> JobsSheetNotes {
+        let records = report.records
         let columns = JobColumn.all
         let sample = records.prefix(2_000)
         let widths = columns.map { column in XLSXSheet.width(header: column.name, cells: sample.lazy.map(column.value)) }
+        if asTable { try sheet.addTable(lastRow: records.count, headers: columns.map(\.name)) }
         try sheet.writeHeader(columns.map(\.name), widths: widths, styles)
-        var truncated = 0
+        let nameColumn = columns.firstIndex { $0.name == "name" }!
+        var notes = JobsSheetNotes()
+        var linking = true
         for (i, record) in records.enumerated() {
-            for (column, definition) in columns.enumerated()
-            where try sheet.write(i + 1, column, cell: definition.value(record), styles) {
-                truncated += 1
+            for (column, definition) in columns.enumerated() {
+                let cell = definition.value(record)
+                if column == nameColumn, linking, case .text(let name) = cell, !name.isEmpty, name.unicodeScalars.count <= 255,
+                    let id = record.jobId
+                {
+                    linking = try sheet.write(
+                        i + 1, column, link: MacieConsole.jobURL(region: record.region, jobId: id), text: name,
+                        tooltip: "Open in the Macie console")
+                    if linking { continue }
+                }
+                if column == nameColumn, !linking { notes.unlinkedRows += 1 }
+                if try sheet.write(i + 1, column, cell: cell, styles) { notes.truncatedCells += 1 }
             }
         }
-        try sheet.freezeHeaderWithFilter(lastRow: records.count, lastColumn: columns.count - 1)
-        return truncated
+        if asTable {
+            worksheet_freeze_panes(sheet.sheet, 1, 0)
+        } else {
+            try sheet.freezeHeaderWithFilter(lastRow: records.count, lastColumn: columns.count - 1)
+        }
+        if !records.isEmpty { try highlight(report, sheet, styles) }
+        try sheet.printSetup(repeatHeader: true)
+        return notes
+    }
+
+    /// Rules written once for the whole column, relative to row 2, so they cost nothing per row.
+    private static func highlight(_ report: ReportModel, _ sheet: XLSXSheet, _ styles: XLSXStyles) throws {
+        let index = { (name: String) in JobColumn.all.firstIndex { $0.name == name }! }
+        let letter = { (column: Int) in XLSXSheet.columnLetters(column) }
+        let rows = 1...report.records.count
+        let error = index("lastRunErrorStatus")
+        try sheet.highlight(rows: rows, columns: error...error, formula: "=$\(letter(error))2=\"ERROR\"", styles.errorHighlight)
+        let expires = index("jobExpiresAt")
+        let status = letter(index("jobStatus"))
+        let limit =
+            report.asOf.addingTimeInterval(Double(report.expiryWindowDays) * 86_400).timeIntervalSince1970 / 86_400 + 25_569
+        try sheet.highlight(
+            rows: rows, columns: expires...expires,
+            formula: "=AND($\(status)2=\"USER_PAUSED\",$\(letter(expires))2<>\"\",$\(letter(expires))2<=\(limit))",
+            styles.expiringHighlight)
+    }
+}
+
+extension XLSXSheet {
+    /// `A`, `Z`, `AA`... for a 0-based column.
+    static func columnLetters(_ column: Int) -> String {
+        var n = column + 1
+        var letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
     }
 }

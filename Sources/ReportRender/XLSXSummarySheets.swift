@@ -4,7 +4,9 @@ import JobTransform
 /// The Summary sheet: headline figures, gaps, the summary.csv rows, the status × type
 /// cross-tab and notes, top to bottom.
 enum XLSXSummarySheet {
-    static func write(_ report: ReportModel, truncatedCells: Int, to sheet: XLSXSheet, _ styles: XLSXStyles) throws {
+    static func write(
+        _ report: ReportModel, jobsSheet: JobsSheetNotes, to sheet: XLSXSheet, in book: XLSXWorkbook, _ styles: XLSXStyles
+    ) throws {
         var row = 0
         try sheet.setColumn(0, width: 24)
         try sheet.setColumn(1, width: 28)
@@ -39,18 +41,37 @@ enum XLSXSummarySheet {
             try sheet.write(row, column, text: name, styles.header)
         }
         row += 1
-        for summary in report.summaries.rows {
-            try sheet.write(row, 0, text: summary.dimension.rawValue)
-            try sheet.write(row, 1, text: summary.value)
-            try sheet.write(row, 2, number: Double(summary.jobs))
-            row += 1
+        var ranges: [SummaryDimension: (rows: ClosedRange<Int>, values: [String])] = [:]
+        for dimension in SummaryDimension.allCases {
+            let rows = report.summaries.rows(for: dimension)
+            guard !rows.isEmpty else { continue }
+            ranges[dimension] = (row...(row + rows.count - 1), rows.map(\.value))
+            for summary in rows {
+                try sheet.write(row, 0, text: summary.dimension.rawValue)
+                try sheet.write(row, 1, text: summary.value)
+                try sheet.write(row, 2, number: Double(summary.jobs))
+                row += 1
+            }
         }
+        let charts: [(SummaryDimension, String)] = [
+            (.jobStatus, "Jobs by status"), (.jobType, "Jobs by type"), (.lastRunErrorStatus, "Jobs by last-run error"),
+        ]
+        for (i, (dimension, title)) in charts.enumerated() {
+            guard let range = ranges[dimension] else { continue }
+            let chart = try book.summaryChart(title: title, rows: range.rows, values: range.values)
+            try sheet.insert(chart: chart, row: 1 + i * 16, column: 5)
+        }
+        try sheet.printSetup(repeatHeader: false)
         row = try writeCrossTab(report.crossTab, at: row + 1, to: sheet, styles)
         var notes = report.notes
-        if truncatedCells > 0 {
+        if jobsSheet.truncatedCells > 0 {
             notes.append(
-                "\(truncatedCells) cell(s) on the Jobs sheet were longer than Excel's 32 767 characters and were cut; jobs.csv has them whole"
+                "\(jobsSheet.truncatedCells) cell(s) on the Jobs sheet were longer than Excel's 32 767 characters and were cut; jobs.csv has them whole"
             )
+        }
+        if jobsSheet.unlinkedRows > 0 {
+            notes.append(
+                "Excel allows 65 530 links a sheet: the last \(jobsSheet.unlinkedRows) job names on the Jobs sheet are not links")
         }
         if !notes.isEmpty {
             try sheet.write(row + 1, 0, text: "Notes on the data", styles.header)
@@ -101,5 +122,6 @@ enum XLSXAttentionSheet {
             for (column, cell) in cells.enumerated() { try sheet.write(i + 1, column, cell: cell, styles) }
         }
         try sheet.freezeHeaderWithFilter(lastRow: rows.count, lastColumn: columns.count - 1)
+        try sheet.printSetup(repeatHeader: true)
     }
 }

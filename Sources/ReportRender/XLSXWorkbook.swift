@@ -6,6 +6,11 @@ import Foundation
 final class XLSXWorkbook {
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
     private let tmpdir: UnsafeMutablePointer<CChar>?
+    /// C strings libxlsxwriter may read until the workbook is closed.
+    private var retained: [UnsafeMutablePointer<CChar>?] = []
+
+    /// The libxlsxwriter workbook, for the features in other files (charts).
+    var handle: UnsafeMutablePointer<lxw_workbook>? { workbook }
 
     /// Constant-memory mode streams each finished row to a temporary file in `tmpdir`, so a
     /// 100 000-row sheet does not sit in memory; rows must then be written in order.
@@ -23,11 +28,25 @@ final class XLSXWorkbook {
         // A workbook that was never closed (an error path) still owns memory and temp files.
         if let workbook { workbook_close(workbook) }
         free(tmpdir)
+        retained.forEach { free($0) }
     }
 
     func addSheet(_ name: String) throws -> XLSXSheet {
         guard let sheet = workbook_add_worksheet(workbook, name) else { throw RenderError("cannot add sheet \(name)") }
         return XLSXSheet(sheet: sheet, name: name)
+    }
+
+    /// Title, subject and creation time in the file's document properties.
+    func setProperties(title: String, subject: String, created: Date) throws {
+        var properties = lxw_doc_properties()
+        let strings = [strdup(title), strdup(subject), strdup("macie-report")]
+        retained += strings
+        properties.title = strings[0]
+        properties.subject = strings[1]
+        properties.author = strings[2]
+        properties.created = time_t(created.timeIntervalSince1970)
+        let status = workbook_set_properties(workbook, &properties)
+        guard status == LXW_NO_ERROR else { throw RenderError("document properties: \(String(cString: lxw_strerror(status)))") }
     }
 
     /// A cell format; libxlsxwriter owns it and frees it when the workbook closes.
@@ -42,7 +61,9 @@ final class XLSXWorkbook {
     func close() throws {
         guard let workbook else { return }
         self.workbook = nil
-        let status = workbook_close(workbook)
+        // libxlsxwriter also prints its errors to stderr; the run reports them in one line of
+        // its own, so its copy is muted while the file is assembled.
+        let status = StandardError.muted { workbook_close(workbook) }
         guard status == LXW_NO_ERROR else {
             throw RenderError(String(cString: lxw_strerror(status)))
         }
@@ -109,5 +130,22 @@ struct XLSXSheet {
         guard status == LXW_NO_ERROR else {
             throw RenderError("sheet \(name), row \(row + 1), column \(column + 1): \(String(cString: lxw_strerror(status)))")
         }
+    }
+}
+
+/// Silences file descriptor 2 for the length of a call (used only while renderers run, when
+/// nothing else of ours writes to stderr).
+enum StandardError {
+    static func muted<T>(_ body: () -> T) -> T {
+        let saved = dup(2)
+        let null = open("/dev/null", O_WRONLY)
+        guard saved >= 0, null >= 0 else { return body() }
+        dup2(null, 2)
+        close(null)
+        defer {
+            dup2(saved, 2)
+            close(saved)
+        }
+        return body()
     }
 }

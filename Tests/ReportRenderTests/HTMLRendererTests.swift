@@ -16,7 +16,11 @@ import Testing
         let report = try await RenderFixture.demo()
         let html = try RenderFixture.renderText(HTMLRenderer(templates: .builtIn()), report)
         for record in report.records {
-            #expect(html.contains("<bdi>\(escaped(record.name ?? ""))</bdi>"), "name of \(record.jobId ?? "")")
+            #expect(html.contains("<bdi>\(escaped(record.name ?? ""))</bdi></a>"), "name of \(record.jobId ?? "")")
+            #expect(
+                html.contains(
+                    "<a href=\"https://\(record.region).console.aws.amazon.com/macie/home?region=\(record.region)#/jobs?jobId=\(record.jobId ?? "")\""
+                ))
             #expect(html.contains(record.jobId ?? "(no id)"))
             if let description = record.caveats.first { #expect(html.contains(escaped(description))) }
         }
@@ -30,9 +34,12 @@ import Testing
     @Test func isSelfContainedForEmail() async throws {
         let html = try RenderFixture.renderText(HTMLRenderer(templates: .builtIn()), try await RenderFixture.demo())
         let lower = html.lowercased()
-        for forbidden in ["<script", "<link", "<iframe", "<img", " src=", " href=", "url(", "@import", "javascript:"] {
+        for forbidden in ["<script", "<link", "<iframe", "<img", " src=", "url(", "@import", "javascript:", "<object", "<embed"] {
             #expect(!lower.contains(forbidden), "contains \(forbidden)")
         }
+        // The only links are to the Macie console, and they are navigation, not resources.
+        let links = html.components(separatedBy: " href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(!links.isEmpty && links.allSatisfy { $0.contains(".console.aws.amazon.com/macie/home?region=") })
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<meta charset=\"utf-8\">"))
     }

@@ -44,7 +44,16 @@ import Testing
         }
         let sheet = String(decoding: try XLSXReader.part("xl/worksheets/sheet2.xml", of: file), as: UTF8.self)
         #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
-        #expect(sheet.contains("<autoFilter ref=\"A1:W77\"/>"))
+        // Up to 20 000 jobs the sheet is an Excel table (which carries the autofilter).
+        #expect(!sheet.contains("<autoFilter"))
+        #expect(sheet.contains("<tablePart r:id="))
+        let table = String(decoding: try XLSXReader.part("xl/tables/table1.xml", of: file), as: UTF8.self)
+        #expect(table.contains("ref=\"A1:W77\"") && table.contains("<autoFilter ref=\"A1:W77\"/>"))
+        #expect(sheet.contains("<conditionalFormatting sqref=\"G2:G77\">"))
+        #expect(sheet.contains("<hyperlink ref=\"D2\""))
+        #expect(
+            sheet.contains("<pageSetup fitToHeight=\"0\" orientation=\"landscape\"/>")
+                && sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"))
         let styles = String(decoding: try XLSXReader.part("xl/styles.xml", of: file), as: UTF8.self)
         #expect(styles.contains("formatCode=\"yyyy-mm-dd hh:mm:ss\""))
     }

@@ -27,15 +27,48 @@ public enum XLSXReader {
         return Data(result.stdout.utf8)
     }
 
-    /// Every cell of a sheet part, in document order.
+    /// Every cell of a sheet part, in document order; shared strings (`t="s"`) are resolved
+    /// to their text, so callers see the same values whichever way the writer stored them.
     public static func cells(_ sheetPart: String, of file: URL) throws -> [Cell] {
         let delegate = SheetDelegate()
         let parser = XMLParser(data: try part(sheetPart, of: file))
         parser.delegate = delegate
-        guard parser.parse() else {
-            throw ReadError(description: "\(sheetPart) is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
+        guard parser.parse() else { throw ReadError(description: "\(sheetPart) is not well-formed XML") }
+        guard delegate.cells.contains(where: { $0.type == "s" }) else { return delegate.cells }
+        let strings = try sharedStrings(of: file)
+        return delegate.cells.map { cell in
+            guard cell.type == "s", let index = Int(cell.value), index < strings.count else { return cell }
+            var resolved = cell
+            resolved.value = strings[index]
+            return resolved
         }
-        return delegate.cells
+    }
+
+    /// `xl/sharedStrings.xml`: each `<si>`'s text runs joined.
+    static func sharedStrings(of file: URL) throws -> [String] {
+        let delegate = SharedStringsDelegate()
+        let parser = XMLParser(data: try part("xl/sharedStrings.xml", of: file))
+        parser.delegate = delegate
+        guard parser.parse() else { throw ReadError(description: "sharedStrings.xml is not well-formed XML") }
+        return delegate.strings
+    }
+
+    private final class SharedStringsDelegate: NSObject, XMLParserDelegate {
+        var strings: [String] = []
+        private var current = ""
+        private var inText = false
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            if name == "si" { current = "" }
+            if name == "t" { inText = true }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "t" { inText = false }
+            if name == "si" { strings.append(current) }
+        }
     }
 
     /// Undoes OOXML's `_xHHHH_` escapes, as Excel and LibreOffice do when they read a string.

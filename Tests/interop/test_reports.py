@@ -116,7 +116,11 @@ def test_workbook_matches_jobs_csv_with_real_types(demo_reports):
     assert book.sheetnames == ["Summary", "Jobs", "Attention"]
     sheet = book["Jobs"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:W77"
+    # An Excel table (with its own autofilter), landscape, one page wide, header on every page.
+    assert [t.ref for t in sheet.tables.values()] == ["A1:W77"]
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
+    assert book.properties.title == "Macie classification jobs"
+    assert len(book["Summary"]._charts) == 3
     rows = read_csv(demo_reports / "jobs.csv")
     header = [cell.value for cell in sheet[1]]
     assert header == rows[0]
@@ -125,6 +129,11 @@ def test_workbook_matches_jobs_csv_with_real_types(demo_reports):
             assert cell.data_type != "f", f"formula in {cell.coordinate}"
             if text == "":
                 assert cell.value is None
+            elif name == "name":
+                assert cell.data_type == "s"
+                assert unescape_ooxml(cell.value) == text
+                if text and len(text) <= 255:
+                    assert cell.hyperlink is not None and ".console.aws.amazon.com/macie/home" in cell.hyperlink.target
             elif name in DATE_COLUMNS:
                 assert cell.is_date, cell.coordinate
                 assert cell.value.strftime("%Y-%m-%dT%H:%M:%SZ") == text

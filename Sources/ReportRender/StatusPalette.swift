@@ -1,0 +1,30 @@
+/// One colour per value, the same in every chart, table badge and workbook, so a reader
+/// learns once that purple means USER_PAUSED. Colours pass WCAG AA (4.5:1) against white
+/// for text, and every coloured thing is also labelled, so colour is never the only signal.
+public enum StatusPalette {
+    static let byValue: [String: String] = [
+        "RUNNING": "1F5FAD", "PAUSED": "A15C00", "CANCELLED": "5C6570", "COMPLETE": "2B7A3D", "IDLE": "127A7A",
+        "USER_PAUSED": "6E3FA3", "ONE_TIME": "2F5D8C", "SCHEDULED": "7A4E1F", "NONE": "2B7A3D", "ERROR": "B3261E",
+    ]
+    static let cycle = ["1F5FAD", "2B7A3D", "A15C00", "6E3FA3", "127A7A", "7A4E1F", "5C6570", "B3261E"]
+    static let unknown = "767676"
+
+    /// `RRGGBB` for a value; values without a fixed colour take one from a cycle by position.
+    public static func hex(_ value: String, position: Int = 0) -> String {
+        if let fixed = byValue[value] { return fixed }
+        if value == "(none)" { return unknown }
+        return cycle[position % cycle.count]
+    }
+}
+
+/// The Macie console page of one job, for links from the reports.
+public enum MacieConsole {
+    public static func jobURL(region: String, jobId: String) -> String {
+        let id =
+            jobId.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" } ? jobId : ""
+        let place =
+            region.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            ? region : "us-east-1"
+        return "https://\(place).console.aws.amazon.com/macie/home?region=\(place)#/jobs?jobId=\(id)"
+    }
+}

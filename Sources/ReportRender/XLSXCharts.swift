@@ -1,0 +1,51 @@
+import CXlsxWriter
+import Foundation
+
+/// Native bar charts on the Summary sheet, drawn by the spreadsheet from the summary rows,
+/// one colour per value as in the HTML.
+extension XLSXWorkbook {
+    /// A bar chart of `rows` (0-based, inclusive) of the Summary sheet: labels in column B,
+    /// counts in column C.
+    func summaryChart(title: String, rows: ClosedRange<Int>, values: [String]) throws -> OpaquePointer {
+        guard let chart = workbook_add_chart(handle, UInt8(LXW_CHART_BAR.rawValue)) else {
+            throw RenderError("cannot add chart \(title)")
+        }
+        let categories = "=Summary!$B$\(rows.lowerBound + 1):$B$\(rows.upperBound + 1)"
+        let counts = "=Summary!$C$\(rows.lowerBound + 1):$C$\(rows.upperBound + 1)"
+        guard let series = chart_add_series(chart, categories, counts) else {
+            throw RenderError("cannot add chart series \(title)")
+        }
+        var fills = values.enumerated().map { index, value in
+            lxw_chart_fill(
+                color: UInt32(StatusPalette.hex(value, position: index), radix: 16) ?? 0x767676, none: 0, transparency: 0)
+        }
+        var points = [lxw_chart_point](repeating: lxw_chart_point(), count: fills.count)
+        let status = fills.withUnsafeMutableBufferPointer { fillBuffer -> lxw_error in
+            points.withUnsafeMutableBufferPointer { pointBuffer -> lxw_error in
+                var list: [UnsafeMutablePointer<lxw_chart_point>?] = []
+                for i in pointBuffer.indices {
+                    pointBuffer[i].fill = fillBuffer.baseAddress! + i
+                    list.append(pointBuffer.baseAddress! + i)
+                }
+                list.append(nil)
+                return list.withUnsafeMutableBufferPointer { chart_series_set_points(series, $0.baseAddress) }
+            }
+        }
+        guard status == LXW_NO_ERROR else { throw RenderError("chart \(title): \(String(cString: lxw_strerror(status)))") }
+        chart_title_set_name(chart, title)
+        // In a bar chart the x axis holds the values: start it at zero so bar lengths compare
+        // honestly, and list the categories top-down in the sheet's order.
+        chart_axis_set_min(chart.pointee.x_axis, 0)
+        chart_axis_set_reverse(chart.pointee.y_axis)
+        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+        return OpaquePointer(chart)
+    }
+}
+
+extension XLSXSheet {
+    /// Places a chart with its top-left corner at a cell.
+    func insert(chart: OpaquePointer, row: Int, column: Int) throws {
+        let status = worksheet_insert_chart(sheet, lxw_row_t(row), lxw_col_t(column), UnsafeMutablePointer(chart))
+        guard status == LXW_NO_ERROR else { throw RenderError("sheet \(name): chart: \(String(cString: lxw_strerror(status)))") }
+    }
+}
