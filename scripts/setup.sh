@@ -9,7 +9,8 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 need=()
-for pkg in libxlsxwriter-dev pkg-config unzip python3-pip; do
+# chromium and libreoffice-calc are for the tests that open the reports as a person would.
+for pkg in libxlsxwriter-dev pkg-config unzip python3-pip chromium libreoffice-calc; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

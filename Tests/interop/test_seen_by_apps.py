@@ -1,0 +1,106 @@
+"""The reports as a person sees them: report.html in headless Chromium at a desktop and a
+phone width, report.xlsx in LibreOffice. If either program is missing the tests fail (run
+scripts/setup.sh), never pass silently."""
+import csv
+import html.parser
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import DEMO
+
+DESKTOP, PHONE = (1280, 2000), (390, 2000)
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    pytest.fail("Chromium is not installed: run scripts/setup.sh (apt-get install chromium)")
+
+
+def libreoffice():
+    path = shutil.which("libreoffice") or shutil.which("soffice")
+    if not path:
+        pytest.fail("LibreOffice is not installed: run scripts/setup.sh (apt-get install libreoffice-calc)")
+    return path
+
+
+def headless(*args, timeout=120):
+    return subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *args],
+                          capture_output=True, text=True, timeout=timeout)
+
+
+class DOM(html.parser.HTMLParser):
+    """What the browser's serialised DOM holds: tags, links, chart titles, scripts."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.links, self.svg_titles, self.text = [], [], [], []
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        attrs = dict(attrs)
+        if tag == "a":
+            self.links.append(attrs.get("href", ""))
+        if tag == "title" and "svg" in self.tags:
+            self._in_title = True
+
+    def handle_endtag(self, tag):
+        self._in_title = False
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._in_title:
+            self.svg_titles.append(data)
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_chromium_sees_every_job_and_every_chart(demo_reports, tmp_path, size):
+    page = (demo_reports / "report.html").as_uri()
+    dumped = headless(f"--window-size={size[0]},{size[1]}", "--dump-dom", page)
+    assert dumped.returncode == 0, dumped.stderr
+    dom = DOM()
+    dom.feed(dumped.stdout)
+    text = "".join(dom.text)
+    for path in sorted(DEMO.glob("*.json")):
+        for job in json.loads(path.read_text(encoding="utf-8")):
+            assert job["jobId"] in text
+    assert "script" not in dom.tags and "iframe" not in dom.tags and "img" not in dom.tags
+    assert dom.tags.count("svg") == 4
+    assert dom.svg_titles == ["Jobs by status", "Jobs by type", "Jobs by last-run error", "Jobs by region"]
+    assert all(".console.aws.amazon.com/macie/home?region=" in link for link in dom.links) and len(dom.links) >= 76
+    shot = tmp_path / f"report-{size[0]}.png"
+    taken = headless(f"--window-size={size[0]},{size[1]}", f"--screenshot={shot}", page)
+    assert taken.returncode == 0 and shot.stat().st_size > 20_000, taken.stderr
+
+
+def test_libreoffice_reads_back_every_value(demo_reports, tmp_path):
+    workbook = demo_reports / "report.xlsx"
+    # Sheet 2 (Jobs) as UTF-8 CSV: separator 44, quote 34, charset 76 (UTF-8), from line 1,
+    # formatted as shown, quoted text; then a PDF for a look.
+    result = subprocess.run(
+        [libreoffice(), "--headless", "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2',
+         "--outdir", str(tmp_path), str(workbook)], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    produced = list(tmp_path.glob("*.csv"))
+    assert produced, result.stdout + result.stderr
+    with open(produced[0], newline="", encoding="utf-8") as handle:
+        seen = list(csv.reader(handle))
+    with open(demo_reports / "jobs.csv", newline="", encoding="utf-8") as handle:
+        ours = list(csv.reader(handle))
+    assert len(seen) == len(ours) == 77
+    assert seen[0] == ours[0]
+    for seen_row, our_row in zip(seen[1:], ours[1:]):
+        for name, shown, value in zip(ours[0], seen_row, our_row):
+            if len(value) == 20 and value[10] == "T" and value.endswith("Z"):
+                value = value[:10] + " " + value[11:19]  # the date format the cell displays
+            # LibreOffice keeps a line break in a cell as LF only: CR LF reads back as LF.
+            assert shown == value.replace("\r\n", "\n"), (our_row[2], name)
+    pdf = subprocess.run([libreoffice(), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(workbook)],
+                         capture_output=True, text=True, timeout=180)
+    assert pdf.returncode == 0 and (tmp_path / "report.pdf").stat().st_size > 10_000
