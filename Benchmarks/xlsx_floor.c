@@ -168,6 +168,19 @@ int main(int argc, char **argv) {
     }
     worksheet_freeze_panes(sheet, 1, 0);
     check(worksheet_autofilter(sheet, 0, 0, (lxw_row_t)rows, columns - 1), "autofilter");
+    /* The two highlight rules and the print set-up the Swift side adds to a streamed sheet
+     * (written once; links and the Excel table exist only below 20 000 jobs). */
+    lxw_format *highlight = workbook_add_format(book);
+    format_set_bold(highlight);
+    format_set_bg_color(highlight, 0xFBE3E1);
+    lxw_conditional_format rule = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = "=$G2=\"ERROR\"", .format = highlight};
+    if (rows) check(worksheet_conditional_format_range(sheet, 1, 6, (lxw_row_t)rows, 6, &rule), "conditional format");
+    lxw_conditional_format expiring = {.type = LXW_CONDITIONAL_TYPE_FORMULA,
+        .value_string = "=AND($F2=\"USER_PAUSED\",$S2<>\"\",$S2<=46358.25)", .format = highlight};
+    if (rows) check(worksheet_conditional_format_range(sheet, 1, 18, (lxw_row_t)rows, 18, &expiring), "conditional format");
+    worksheet_set_landscape(sheet);
+    worksheet_fit_to_pages(sheet, 1, 0);
+    check(worksheet_repeat_rows(sheet, 0, 0), "repeat rows");
     check(workbook_close(book), "close");
     double elapsed = seconds() - start;
 

@@ -135,7 +135,7 @@ enum XLSXJobsSheet {
         for (i, record) in records.enumerated() {
             for (column, definition) in columns.enumerated() {
                 let cell = definition.value(record)
-                if column == nameColumn, linking, case .text(let name) = cell, !name.isEmpty, name.unicodeScalars.count <= 255,
+                if column == nameColumn, asTable, linking, case .text(let name) = cell, !name.isEmpty, name.unicodeScalars.count <= 255,
                     let id = record.jobId
                 {
                     linking = try sheet.write(
@@ -143,7 +143,7 @@ enum XLSXJobsSheet {
                         tooltip: "Open in the Macie console")
                     if linking { continue }
                 }
-                if column == nameColumn, !linking { notes.unlinkedRows += 1 }
+                if column == nameColumn, !linking || !asTable { notes.unlinkedRows += 1 }
                 if try sheet.write(i + 1, column, cell: cell, styles) { notes.truncatedCells += 1 }
             }
         }
