@@ -24,6 +24,7 @@ public enum ReportPipeline {
         }
         clock.lap("fetch")
         let report = builder.build()
+        MemoryRelease.releaseFreedMemory()
         clock.lap("transform")
         let files = try output.write(renderers) { renderer, url in
             let start = DispatchTime.now()

@@ -10,9 +10,13 @@ public struct HTMLRenderer: ReportRenderer {
     public init(templates: TemplateLibrary) { self.templates = templates }
 
     public func write(_ report: ReportModel, to url: URL) throws {
-        let html = templates.render(HTMLReportView.make(report))
+        let view = HTMLReportView.make(report)
         let sink = try FileSink(creating: url)
-        try sink.write(html)
+        if templates.streamed != nil {
+            try templates.writeStreamed(view, records: report.records, to: sink)
+        } else {
+            try sink.write(templates.render(view))
+        }
         try sink.finish()
     }
 }

@@ -63,8 +63,8 @@ enum HTMLReportView {
             "isError": item.reasons.contains(.lastRunError), "name": r.name ?? "", "jobId": r.jobId ?? "",
             "region": r.region, "accountId": r.accountId ?? "", "jobStatus": r.jobStatus?.rawValue ?? "",
             "detail": details.joined(separator: "; "),
-            "consoleURL": r.jobId.map { MacieConsole.jobURL(region: r.region, jobId: $0) } ?? "",
-            "statusColor": "#" + StatusPalette.hex(r.jobStatus?.rawValue ?? "(none)"),
+            "consoleURL": MacieConsole.jobURL(region: r.region, jobId: r.jobId),
+            "statusClass": StatusPalette.cssClass(r.jobStatus),
         ]
     }
 

@@ -11,7 +11,7 @@ struct JobRows: MustacheSequence {
     let records: [JobRecord]
 
     func makeIterator() -> some IteratorProtocol<JobRow> {
-        records.lazy.map(JobRow.init).makeIterator()
+        records.lazy.map { JobRow(record: $0) }.makeIterator()
     }
 }
 
@@ -39,8 +39,8 @@ struct JobRow: MustacheParent {
         case "description": return r.description ?? ""
         case "jobArn": return r.jobArn ?? ""
         case "caveats": return r.caveats.joined(separator: "; ")
-        case "consoleURL": return r.jobId.map { MacieConsole.jobURL(region: r.region, jobId: $0) } ?? ""
-        case "statusColor": return "#" + StatusPalette.hex(r.jobStatus?.rawValue ?? "(none)")
+        case "consoleURL": return MacieConsole.jobURL(region: r.region, jobId: r.jobId)
+        case "statusClass": return StatusPalette.cssClass(r.jobStatus)
         default: return nil
         }
     }

@@ -1,3 +1,5 @@
+import Macie2Model
+
 /// One colour per value, the same in every chart, table badge and workbook, so a reader
 /// learns once that purple means USER_PAUSED. Colours pass WCAG AA (4.5:1) against white
 /// for text, and every coloured thing is also labelled, so colour is never the only signal.
@@ -9,6 +11,13 @@ public enum StatusPalette {
     static let cycle = ["1F5FAD", "2B7A3D", "A15C00", "6E3FA3", "127A7A", "7A4E1F", "5C6570", "B3261E"]
     static let unknown = "767676"
 
+    /// The report.html class that colours a status badge: `s-RUNNING`..., `s-other` for a
+    /// value the model does not list (a class name is never made from arbitrary data).
+    public static func cssClass(_ status: ModelEnum<JobStatusValues>?) -> String {
+        guard let status, status.isKnown else { return "s-other" }
+        return "s-" + status.rawValue
+    }
+
     /// `RRGGBB` for a value; values without a fixed colour take one from a cycle by position.
     public static func hex(_ value: String, position: Int = 0) -> String {
         if let fixed = byValue[value] { return fixed }
@@ -19,7 +28,9 @@ public enum StatusPalette {
 
 /// The Macie console page of one job, for links from the reports.
 public enum MacieConsole {
-    public static func jobURL(region: String, jobId: String) -> String {
+    /// The job's page; without a job id, the region's list of jobs.
+    public static func jobURL(region: String, jobId: String?) -> String {
+        guard let jobId else { return jobURL(region: region, jobId: "").replacingOccurrences(of: "?jobId=", with: "") }
         let id =
             jobId.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" } ? jobId : ""
         let place =

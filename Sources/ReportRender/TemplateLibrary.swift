@@ -1,4 +1,5 @@
 import Foundation
+import JobTransform
 import Mustache
 
 /// The Mustache templates a report is rendered with: the ones embedded from `templates/` at
@@ -8,6 +9,9 @@ public struct TemplateLibrary: Sendable {
     public static let rootTemplate = "report"
 
     let library: MustacheLibrary
+    /// The root template cut around its `{{#jobs}}` section, when it can be, so the jobs can
+    /// be rendered and written a chunk at a time (see ``StreamedRoot``).
+    let streamed: StreamedRoot?
 
     /// The built-in templates. They are parsed from text compiled into the binary, so a
     /// failure here is a build defect, reported like any other render error.
@@ -69,6 +73,7 @@ public struct TemplateLibrary: Sendable {
         guard library.getTemplate(named: Self.rootTemplate) != nil else {
             throw RenderError("no \(Self.rootTemplate).mustache template")
         }
+        streamed = templates[Self.rootTemplate].flatMap { StreamedRoot(text: $0.text, into: &library) }
         self.library = library
     }
 
@@ -76,6 +81,23 @@ public struct TemplateLibrary: Sendable {
     func render(_ view: [String: Any]) -> String {
         library.render(view, withTemplate: Self.rootTemplate) ?? ""
     }
+
+    /// Renders the page in parts: before the jobs, the jobs `chunk` at a time, after.
+    func writeStreamed(_ view: [String: Any], records: [JobRecord], to sink: FileSink, chunk: Int = 2_000) throws {
+        try sink.write(library.render(view, withTemplate: StreamedRoot.before) ?? "")
+        var page = view
+        var start = 0
+        repeat {
+            let end = min(start + chunk, records.count)
+            page["jobs"] = JobRows(records: Array(records[start..<end]))
+            try sink.write(library.render(page, withTemplate: StreamedRoot.row) ?? "")
+            start = end
+        } while start < records.count
+        try sink.write(library.render(view, withTemplate: StreamedRoot.after) ?? "")
+    }
+
+    /// Renders the page in one piece, for tests that compare it with the streamed page.
+    public func renderWhole(_ view: [String: Any]) -> String { render(view) }
 
     /// Renders the root template with any view, for tests of escaping and overrides.
     public func renderForTesting(_ view: [String: Any]) -> String { render(view) }

@@ -135,7 +135,8 @@ enum XLSXJobsSheet {
         for (i, record) in records.enumerated() {
             for (column, definition) in columns.enumerated() {
                 let cell = definition.value(record)
-                if column == nameColumn, asTable, linking, case .text(let name) = cell, !name.isEmpty, name.unicodeScalars.count <= 255,
+                if column == nameColumn, asTable, linking, case .text(let name) = cell, !name.isEmpty,
+                    name.unicodeScalars.count <= 255,
                     let id = record.jobId
                 {
                     linking = try sheet.write(

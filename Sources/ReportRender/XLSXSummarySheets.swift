@@ -71,7 +71,8 @@ enum XLSXSummarySheet {
         }
         if jobsSheet.unlinkedRows > 0 {
             notes.append(
-                "\(jobsSheet.unlinkedRows) job names on the Jobs sheet are not links: links are made for workbooks of up to \(XLSXRenderer.tableLimit) jobs (beyond, they would not fit in memory); report.html links every job")
+                "\(jobsSheet.unlinkedRows) job names on the Jobs sheet are not links: links are made for workbooks of up to \(XLSXRenderer.tableLimit) jobs (beyond, they would not fit in memory); report.html links every job"
+            )
         }
         if !notes.isEmpty {
             try sheet.write(row + 1, 0, text: "Notes on the data", styles.header)
