@@ -9,6 +9,7 @@ enum Main {
         // Past a file-size limit (ulimit -f, a quota), fail the write with EFBIG and report it,
         // instead of being killed by SIGXFSZ with a half-written temp file.
         signal(SIGXFSZ, SIG_IGN)
+        Interrupts.install()
         let command: ParsableCommand
         do {
             command = try MacieReport.parseAsRoot()

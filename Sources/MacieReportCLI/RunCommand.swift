@@ -54,6 +54,16 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("quiet"), help: "Print nothing but errors, for cron.")
     var quiet = false
 
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp(
+            "Exit 4 after writing the reports when any job's last run reported ERROR (error) or any job needs attention (attention), for monitoring.",
+            valueName: "error|attention"))
+    var failOn: String?
+
+    @Option(name: .customLong("lock-timeout"), help: "Seconds to wait for another run writing to the same output directory.")
+    var lockTimeout = 300
+
     @OptionGroup(title: "Live Macie2 API (used when --samples is not given)")
     var live: LiveOptions
 
@@ -67,6 +77,10 @@ struct RunCommand: AsyncParsableCommand {
         if let asOf, ISO8601Timestamp.parse(asOf) == nil {
             throw ValidationError("--as-of \(asOf) is not an ISO-8601 time like 2026-11-24T06:00:00Z")
         }
+        if let failOn, !["error", "attention"].contains(failOn) {
+            throw ValidationError("--fail-on takes error or attention, not \(failOn)")
+        }
+        guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be 0 or more seconds") }
         guard (0...3650).contains(expiryWindowDays) else {
             throw ValidationError("--expiry-window-days must be between 0 and 3650")
         }
@@ -84,10 +98,11 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = ReportOptions(
+        var options = ReportOptions(
             outputDirectory: URL(fileURLWithPath: outputDirectory), formats: try formats(),
             templatesDirectory: templates.map { URL(fileURLWithPath: $0) }, formulaGuard: !noFormulaGuard,
             asOf: asOf.flatMap(ISO8601Timestamp.parse) ?? Date(), expiryWindowDays: expiryWindowDays)
+        options.lockTimeout = TimeInterval(lockTimeout)
         let result: ReportPipeline.Result
         if let samples {
             result = try await ReportPipeline.run(
@@ -103,6 +118,10 @@ struct RunCommand: AsyncParsableCommand {
         }
         // 3: the reports were written, but some region or job is missing from them.
         if !report.isComplete { throw ExitCode(3) }
+        // 4: complete, but --fail-on found what it watches for.
+        if failOn == "error" && report.errorCount > 0 || failOn == "attention" && !report.attention.isEmpty {
+            throw ExitCode(4)
+        }
     }
 
     private func runLive(_ options: ReportOptions) async throws -> ReportPipeline.Result {

@@ -26,6 +26,8 @@ public struct ReportOptions: Sendable {
     public var asOf: Date
     /// Days ahead within which a user-paused job's expiry needs attention.
     public var expiryWindowDays: Int
+    /// How long to wait for another run writing to the same output directory.
+    public var lockTimeout: TimeInterval = 300
 
     public init(
         outputDirectory: URL, formats: [OutputFormat] = OutputFormat.allCases, templatesDirectory: URL? = nil,

@@ -17,6 +17,8 @@ public enum ReportPipeline {
     public static func run(source: some JobSource, options: ReportOptions) async throws -> Result {
         var clock = PhaseClock()
         let output = try StagedOutput.prepare(options.outputDirectory)
+        let lock = try OutputLock.acquire(options.outputDirectory, timeout: options.lockTimeout)
+        defer { withExtendedLifetime(lock) {} }
         let renderers = try makeRenderers(options)
         var builder = ReportBuilder(asOf: options.asOf, expiryWindowDays: options.expiryWindowDays)
         for try await batch in source.batches() {

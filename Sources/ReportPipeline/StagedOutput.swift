@@ -47,6 +47,8 @@ struct StagedOutput {
             (temporary: temporaryURL(for: $0.fileName), final: folder.appendingPathComponent($0.fileName))
         }
         let failures = FailureSlots(count: renderers.count)
+        files.forEach { TemporaryFiles.register($0.temporary) }
+        defer { files.forEach { TemporaryFiles.unregister($0.temporary) } }
         DispatchQueue.concurrentPerform(iterations: renderers.count) { i in
             do {
                 try render(renderers[i], files[i].temporary)
