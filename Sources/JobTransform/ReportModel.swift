@@ -26,6 +26,11 @@ public struct ReportModel: Sendable {
     /// Jobs whose last run reported ERROR.
     public var errorCount: Int { summaries.count(.lastRunErrorStatus, "ERROR") }
 
+    /// Jobs on the attention list for this reason (a job can count under several).
+    public func attentionCount(_ reason: AttentionReason) -> Int {
+        attention.reduce(0) { $0 + ($1.reasons.contains(reason) ? 1 : 0) }
+    }
+
     /// Whether every region was read completely.
     public var isComplete: Bool { gaps.isEmpty }
 }

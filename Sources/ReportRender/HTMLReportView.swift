@@ -8,8 +8,8 @@ import JobTransform
 enum HTMLReportView {
     static func make(_ report: ReportModel) -> [String: Any] {
         let attentionCount = report.attention.count
-        let expiring = report.attention.filter { $0.reasons.contains(.expiringSoon) }.count
-        let paused = report.attention.filter { $0.reasons.contains(.pausedByQuota) }.count
+        let expiring = report.attentionCount(.expiringSoon)
+        let paused = report.attentionCount(.pausedByQuota)
         let headline: [[String: Any]] = [
             ["label": "jobs", "value": String(report.records.count), "alert": false],
             ["label": "need attention", "value": String(attentionCount), "alert": attentionCount > 0],
