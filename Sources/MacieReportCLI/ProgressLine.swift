@@ -13,6 +13,7 @@ final class ProgressLine: @unchecked Sendable {
     private var regionsDone = 0
     private let regions: Int
     private var lastDraw = Date.distantPast
+    private var finished = false
     private let retries: @Sendable () async -> Int
 
     init(regions: Int, retries: @escaping @Sendable () async -> Int) {
@@ -47,12 +48,19 @@ final class ProgressLine: @unchecked Sendable {
         let retries = self.retries
         Task {
             let count = await retries()
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)\(count > 0 ? ", \(count) retries" : "")".utf8))
+            // Never redraw after finish() has cleared the line for the final messages.
+            self.lock.withLock {
+                guard !self.finished else { return }
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(line)\(count > 0 ? ", \(count) retries" : "")".utf8))
+            }
         }
     }
 
     /// Clears the line before the final messages.
     func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        lock.withLock {
+            finished = true
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        }
     }
 }

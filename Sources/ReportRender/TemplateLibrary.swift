@@ -96,9 +96,7 @@ public struct TemplateLibrary: Sendable {
         try sink.write(library.render(view, withTemplate: StreamedRoot.after) ?? "")
     }
 
-    /// Renders the page in one piece, for tests that compare it with the streamed page.
+    /// Renders the page in one piece, with any view: for tests of escaping, overrides and
+    /// the streamed page.
     public func renderWhole(_ view: [String: Any]) -> String { render(view) }
-
-    /// Renders the root template with any view, for tests of escaping and overrides.
-    public func renderForTesting(_ view: [String: Any]) -> String { render(view) }
 }
