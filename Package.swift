@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "Macie2Model"),
@@ -40,7 +41,13 @@ let package = Package(
             ],
             plugins: [.plugin(name: "EmbedTemplatesPlugin")]
         ),
-        .target(name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender"]),
+        // Run history: one SQLite file (through GRDB) that remembers each night's jobs, so the
+        // next report can say what changed.
+        .target(
+            name: "JobHistory",
+            dependencies: ["JobFetch", "JobTransform", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory"]),
         // AWS plumbing: HTTP transport, the credential chain, STS, endpoints, retries.
         .target(
             name: "AWSClient",
@@ -80,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "MacieReportCLI",
             dependencies: [
-                "ReportPipeline", "Macie2Client", "AWSClient",
+                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -112,6 +119,13 @@ let package = Package(
         ),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "TestSupport"]),
         .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "TestSupport"]),
+        .testTarget(
+            name: "JobHistoryTests",
+            dependencies: [
+                "JobHistory", "JobTransform", "JobFetch", "Macie2Model", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch", "TestSupport"]),
         .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport"]),
     ]

@@ -49,10 +49,15 @@ public struct RegionGap: Sendable, Hashable {
     public var region: String
     /// One line a reader can act on, for example "access denied: check macie2:ListClassificationJobs".
     public var reason: String
+    /// The region's list of jobs is complete and only some jobs could not be described (they
+    /// are shown from their list entries). A run comparison can then still tell new and
+    /// removed jobs apart there; when `false`, jobs may be missing from the list itself.
+    public var listIsComplete: Bool
 
-    public init(region: String, reason: String) {
+    public init(region: String, reason: String, listIsComplete: Bool = false) {
         self.region = region
         self.reason = reason
+        self.listIsComplete = listIsComplete
     }
 }
 

@@ -19,6 +19,10 @@ public struct ReportModel: Sendable {
     public var gaps: [RegionGap]
     /// One line each, for stderr and the reports' notes section.
     public var notes: [String]
+    /// What changed since the previous run; `nil` when no run history is kept (`--history`).
+    public var changes: RunChanges?
+    /// Job counts by status over the last runs in the history, oldest first, this run last.
+    public var trend: [TrendPoint] = []
 
     /// Distinct accounts among the jobs.
     public var accounts: [String] { summaries.rows(for: .accountId).map(\.value) }

@@ -225,7 +225,8 @@ public struct LiveJobSource: JobSource {
         let gap = failures.first.map {
             RegionGap(
                 region: region,
-                reason: "\(failures.count) job(s) could not be described, e.g. \(Self.reason($0, "DescribeClassificationJob"))")
+                reason: "\(failures.count) job(s) could not be described, e.g. \(Self.reason($0, "DescribeClassificationJob"))",
+                listIsComplete: true)
         }
         return RegionBatch(region: region, jobs: jobs, gap: gap)
     }

@@ -13,7 +13,10 @@ enum Interrupts {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 TemporaryFiles.removeAll()
-                Console.error("stopped by \(name); the reports in the output directory are the previous run's, unchanged")
+                Console.error(
+                    TemporaryFiles.haveReplacedReports
+                        ? "stopped by \(name) after the reports were written; the run is not in the history, so the next run compares with the one before"
+                        : "stopped by \(name); the reports in the output directory are the previous run's, unchanged")
                 exit(128 + number)
             }
             source.resume()

@@ -61,8 +61,22 @@ struct RunCommand: AsyncParsableCommand {
             valueName: "error|attention"))
     var failOn: String?
 
-    @Option(name: .customLong("lock-timeout"), help: "Seconds to wait for another run writing to the same output directory.")
+    @Option(
+        name: .customLong("lock-timeout"),
+        help: "Seconds to wait for another run writing to the same output directory or history.")
     var lockTimeout = 300
+
+    @Option(
+        name: .customLong("history"),
+        help: ArgumentHelp(
+            "Keep a run history in this SQLite file (created if missing): each report then opens with what changed since the previous run, changes.csv is written, and a 30-run trend is drawn.",
+            valueName: "FILE"))
+    var history: String?
+
+    @Option(
+        name: .customLong("keep-days"),
+        help: ArgumentHelp("Delete runs older than N days from the history (default: keep every run).", valueName: "N"))
+    var keepDays: Int?
 
     @OptionGroup(title: "Live Macie2 API (used when --samples is not given)")
     var live: LiveOptions
@@ -80,6 +94,8 @@ struct RunCommand: AsyncParsableCommand {
         if let failOn, !["error", "attention"].contains(failOn) {
             throw ValidationError("--fail-on takes error or attention, not \(failOn)")
         }
+        if keepDays != nil, history == nil { throw ValidationError("--keep-days prunes the history: it needs --history FILE") }
+        if let keepDays, keepDays < 1 { throw ValidationError("--keep-days must be 1 or more days") }
         guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be 0 or more seconds") }
         guard (0...3650).contains(expiryWindowDays) else {
             throw ValidationError("--expiry-window-days must be between 0 and 3650")
@@ -103,6 +119,11 @@ struct RunCommand: AsyncParsableCommand {
             templatesDirectory: templates.map { URL(fileURLWithPath: $0) }, formulaGuard: !noFormulaGuard,
             asOf: asOf.flatMap(ISO8601Timestamp.parse) ?? Date(), expiryWindowDays: expiryWindowDays)
         options.lockTimeout = TimeInterval(lockTimeout)
+        options.history = history.map {
+            HistorySettings(
+                file: URL(fileURLWithPath: $0), keepDays: keepDays,
+                sourceDescription: samples.map { "samples \($0)" } ?? "live")
+        }
         let result: ReportPipeline.Result
         if let samples {
             result = try await ReportPipeline.run(
@@ -115,7 +136,13 @@ struct RunCommand: AsyncParsableCommand {
         if !quiet {
             for note in report.notes { Console.warning(note) }
             print(RunSummary.line(report, files: result.files, directory: outputDirectory))
+            if let changes = report.changes { print(RunSummary.changesLine(changes, recorded: result.recorded)) }
         }
+        if let failure = result.historyFailure {
+            Console.error("the reports were written, but the run was not recorded in the history: \(failure)")
+        }
+        // 1: the reports are fine, but tomorrow's comparison will not know about tonight.
+        if result.historyFailure != nil { throw ExitCode(1) }
         // 3: the reports were written, but some region or job is missing from them.
         if !report.isComplete { throw ExitCode(3) }
         // 4: complete, but --fail-on found what it watches for.

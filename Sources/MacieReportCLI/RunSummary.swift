@@ -1,5 +1,7 @@
 import Foundation
+import JobHistory
 import JobTransform
+import Macie2Model
 
 /// The one line `run` prints on stdout: counts a person scanning cron mail wants.
 enum RunSummary {
@@ -10,5 +12,16 @@ enum RunSummary {
             + "\(report.attention.count) need attention (\(report.errorCount) ERROR on last run, \(paused) paused by Macie, "
             + "\(expiring) user-paused expiring within \(report.expiryWindowDays) days). "
             + "Wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) to \(directory)."
+    }
+
+    /// The second line, with a history: what changed since the previous run.
+    static func changesLine(_ changes: RunChanges, recorded: HistoryStore.Recorded?) -> String {
+        let pruned = recorded.map { $0.prunedRuns > 0 ? " Pruned \($0.prunedRuns) old run(s) from the history." : "" } ?? ""
+        guard let previous = changes.previousAsOf else {
+            return "First run in the history: nothing to compare with yet." + pruned
+        }
+        let counts = ChangeKind.allCases.map { kind in "\(changes.count(kind)) \(kind.rawValue)" }.joined(separator: ", ")
+        let limits = changes.limits.isEmpty ? "" : " Compared only where both runs have data (\(changes.limits.count) limit(s))."
+        return "Since \(ISO8601Timestamp.format(previous)): \(counts).\(limits)\(pruned)"
     }
 }

@@ -28,6 +28,8 @@ public struct ReportOptions: Sendable {
     public var expiryWindowDays: Int
     /// How long to wait for another run writing to the same output directory.
     public var lockTimeout: TimeInterval = 300
+    /// The run history to compare with and record into; `nil` keeps none (no changes, no trend).
+    public var history: HistorySettings?
 
     public init(
         outputDirectory: URL, formats: [OutputFormat] = OutputFormat.allCases, templatesDirectory: URL? = nil,
@@ -39,5 +41,23 @@ public struct ReportOptions: Sendable {
         self.formulaGuard = formulaGuard
         self.asOf = asOf
         self.expiryWindowDays = expiryWindowDays
+    }
+}
+
+/// `--history FILE` and what goes with it.
+public struct HistorySettings: Sendable {
+    /// The SQLite file; created on the first run.
+    public var file: URL
+    /// Runs older than this many days before the report time are deleted; `nil` keeps all.
+    public var keepDays: Int?
+    /// How many runs (this one included) the trend shows.
+    public var trendRuns: Int = 30
+    /// How the run got its jobs, recorded with it ("samples DIR", "live: regions").
+    public var sourceDescription: String
+
+    public init(file: URL, keepDays: Int?, sourceDescription: String) {
+        self.file = file
+        self.keepDays = keepDays
+        self.sourceDescription = sourceDescription
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JobFetch
+import JobHistory
 import JobTransform
 import ReportRender
 
@@ -10,6 +11,10 @@ public enum ReportPipeline {
         public var report: ReportModel
         /// The files written, in the output directory.
         public var files: [URL]
+        /// What recording the run into the history did; `nil` without a history.
+        public var recorded: HistoryStore.Recorded?
+        /// Why the run could not be recorded into the history, after the reports were written.
+        public var historyFailure: String?
     }
 
     /// Runs the whole job. Set-up problems (output directory, templates) are found before
@@ -17,24 +22,44 @@ public enum ReportPipeline {
     public static func run(source: some JobSource, options: ReportOptions) async throws -> Result {
         var clock = PhaseClock()
         let output = try StagedOutput.prepare(options.outputDirectory)
+        let startedAt = Date()
         let lock = try OutputLock.acquire(options.outputDirectory, timeout: options.lockTimeout)
         defer { withExtendedLifetime(lock) {} }
+        let history = try options.history.map { try HistorySession($0, timeout: options.lockTimeout) }
+        defer { history?.close() }
         let renderers = try makeRenderers(options)
         var builder = ReportBuilder(asOf: options.asOf, expiryWindowDays: options.expiryWindowDays)
         for try await batch in source.batches() {
             builder.add(batch)
         }
         clock.lap("fetch")
-        let report = builder.build()
+        var built = builder.build()
         MemoryRelease.releaseFreedMemory()
         clock.lap("transform")
+        if let history {
+            try history.compare(&built)
+            clock.lap("history: compare with the previous run")
+        }
+        let report = built
         let files = try output.write(renderers) { renderer, url in
             let start = DispatchTime.now()
             try renderer.write(report, to: url)
             PhaseClock.report(renderer.fileName, since: start)
         }
         clock.lap("render (all files, in parallel)")
-        return Result(report: report, files: files)
+        var result = Result(report: report, files: files)
+        if let history {
+            // After the reports, so a run stopped in between is compared again next time
+            // rather than recorded without anyone having seen its changes.
+            TemporaryFiles.reportsReplaced()
+            do {
+                result.recorded = try history.record(report, startedAt: startedAt)
+            } catch {
+                result.historyFailure = "\(error)"
+            }
+            clock.lap("history: record the run")
+        }
+        return result
     }
 
     /// One renderer per file, in a fixed order, for the formats asked for.
@@ -45,6 +70,7 @@ public enum ReportPipeline {
             switch kind {
             case .csv:
                 renderers += [JobsCSVRenderer(format: format), SummaryCSVRenderer(format: format)] as [any ReportRenderer]
+                if options.history != nil { renderers.append(ChangesCSVRenderer(format: format)) }
             case .html:
                 let templates =
                     try options.templatesDirectory.map(TemplateLibrary.withOverrides(from:)) ?? TemplateLibrary.builtIn()

@@ -35,6 +35,8 @@ enum HTMLReportView {
             "hasNotes": !report.notes.isEmpty,
             "notes": report.notes,
             "jobs": JobRows(records: report.records),
+            "changes": ChangesView.make(report),
+            "trend": TrendChartView.make(report.trend),
             "charts": [
                 ChartView.make(id: "chart-status", title: "Jobs by status", rows: report.summaries.rows(for: .jobStatus)),
                 ChartView.make(id: "chart-type", title: "Jobs by type", rows: report.summaries.rows(for: .jobType)),

@@ -18,6 +18,16 @@ public enum StatusPalette {
         return "s-" + status.rawValue
     }
 
+    /// Colours no fixed value uses, for statuses the model does not list when they are drawn
+    /// next to the known ones (the trend), so a new status never looks like an old one.
+    static let unlisted = ["8A3B6B", "4F6B12", "9C3F00", "3B4A9C"]
+
+    /// `RRGGBB` for a status beside every other status: its own colour, or one no known
+    /// status uses, the `index`-th unlisted status taking the `index`-th.
+    static func statusHex(_ value: String, unlistedIndex index: Int) -> String {
+        byValue[value] ?? unlisted[index % unlisted.count]
+    }
+
     /// `RRGGBB` for a value; values without a fixed colour take one from a cycle by position.
     public static func hex(_ value: String, position: Int = 0) -> String {
         if let fixed = byValue[value] { return fixed }

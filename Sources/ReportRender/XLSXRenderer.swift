@@ -2,7 +2,8 @@ import CXlsxWriter
 import Foundation
 import JobTransform
 
-/// `report.xlsx`: Summary, Jobs and Attention sheets, through libxlsxwriter.
+/// `report.xlsx`: Summary, Changes (with a history), Jobs, Attention and Trend (with a
+/// history) sheets, through libxlsxwriter.
 ///
 /// Text is always a string cell (a name like `=HYPERLINK(...)` stays text), dates are real
 /// date cells, numbers are numbers. Constant-memory mode keeps a 100 000-job workbook's
@@ -28,10 +29,15 @@ public struct XLSXRenderer: ReportRenderer {
             created: report.asOf)
         let styles = XLSXStyles(book)
         let summary = try book.addSheet("Summary")
+        // With a history, what changed comes right after the Summary: it is what is read first.
+        let changes = try report.changes.map { _ in try book.addSheet("Changes") }
         let jobs = try book.addSheet("Jobs")
         let attention = try book.addSheet("Attention")
+        let trend = try report.trend.isEmpty ? nil : book.addSheet("Trend")
+        if let changes { try XLSXChangesSheet.write(report, to: changes, styles) }
         let written = try XLSXJobsSheet.write(report, asTable: asTable, to: jobs, styles)
         try XLSXAttentionSheet.write(report, to: attention, styles)
+        if let trend { try XLSXTrendSheet.write(report.trend, to: trend, in: book, styles) }
         try XLSXSummarySheet.write(report, jobsSheet: written, to: summary, in: book, styles)
         try book.close()
     }
@@ -88,10 +94,10 @@ extension XLSXSheet {
     }
 
     /// A bold header row, then widths fitted to the header and the longest value (capped).
-    func writeHeader(_ names: [String], widths: [Double], _ styles: XLSXStyles) throws {
+    func writeHeader(_ names: [String], widths: [Double], row: Int = 0, _ styles: XLSXStyles) throws {
         for (column, name) in names.enumerated() {
             try setColumn(column, width: widths[column])
-            try write(0, column, text: name, styles.header)
+            try write(row, column, text: name, styles.header)
         }
     }
 

@@ -119,10 +119,11 @@ struct XLSXSheet {
         guard status == LXW_NO_ERROR else { throw RenderError("sheet \(name): \(String(cString: lxw_strerror(status)))") }
     }
 
-    /// Keeps the header row in view and puts filter buttons on it.
-    func freezeHeaderWithFilter(lastRow: Int, lastColumn: Int) throws {
-        worksheet_freeze_panes(sheet, 1, 0)
-        let status = worksheet_autofilter(sheet, 0, 0, lxw_row_t(max(lastRow, 0)), lxw_col_t(lastColumn))
+    /// Keeps the header row (and anything above it) in view and puts filter buttons on it.
+    func freezeHeaderWithFilter(headerRow: Int = 0, lastRow: Int, lastColumn: Int) throws {
+        worksheet_freeze_panes(sheet, lxw_row_t(headerRow + 1), 0)
+        let status = worksheet_autofilter(
+            sheet, lxw_row_t(headerRow), 0, lxw_row_t(max(lastRow, headerRow)), lxw_col_t(lastColumn))
         guard status == LXW_NO_ERROR else { throw RenderError("sheet \(name): \(String(cString: lxw_strerror(status)))") }
     }
 

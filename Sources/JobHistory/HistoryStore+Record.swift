@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import JobTransform
+import Macie2Model
+
+extension HistoryStore {
+    /// What recording a run did to the history.
+    public struct Recorded: Sendable {
+        /// Runs deleted by `--keep-days`, with their snapshots.
+        public var prunedRuns: Int
+        /// Jobs not snapshotted because they have no id (they cannot be recognised next time).
+        public var jobsWithoutId: Int
+    }
+
+    /// Records this run (counts, gaps, a snapshot per job) and prunes runs older than
+    /// `keepDays` before it, all in one transaction: it lands whole or not at all. The run just
+    /// recorded is never pruned, whatever its time.
+    @discardableResult
+    public func record(_ report: ReportModel, startedAt: Date, source: String, keepDays: Int?) throws -> Recorded {
+        try write { db in
+            let regions = String(decoding: try JSONEncoder().encode(report.regions), as: UTF8.self)
+            try db.execute(
+                sql: """
+                    INSERT INTO run (asOf, startedAt, finishedAt, source, regions, complete, jobCount)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    ISO8601Timestamp.formatPrecise(report.asOf), ISO8601Timestamp.formatPrecise(startedAt),
+                    ISO8601Timestamp.formatPrecise(Date()), source, regions, report.isComplete, report.records.count,
+                ])
+            let runId = db.lastInsertedRowID
+            let count = try db.makeStatement(sql: "INSERT INTO run_count (runId, dimension, value, jobs) VALUES (?, ?, ?, ?)")
+            for row in report.summaries.rows {
+                try count.execute(arguments: [runId, row.dimension.rawValue, row.value, row.jobs])
+            }
+            let gap = try db.makeStatement(
+                sql: "INSERT OR IGNORE INTO run_gap (runId, region, reason, listIsComplete) VALUES (?, ?, ?, ?)")
+            for g in report.gaps { try gap.execute(arguments: [runId, g.region, g.reason, g.listIsComplete]) }
+            let jobsWithoutId = try insertSnapshots(db, runId: runId, report.records)
+            var pruned = 0
+            if let keepDays {
+                let cutoff = ISO8601Timestamp.formatPrecise(report.asOf.addingTimeInterval(-Double(keepDays) * 86_400))
+                try db.execute(sql: "DELETE FROM run WHERE asOf < ? AND id <> ?", arguments: [cutoff, runId])
+                pruned = db.changesCount
+            }
+            return Recorded(prunedRuns: pruned, jobsWithoutId: jobsWithoutId)
+        }
+    }
+
+    /// One row per job with an id; a second job with the same region and id (only hostile
+    /// data has one) keeps the first.
+    private func insertSnapshots(_ db: Database, runId: Int64, _ records: [JobRecord]) throws -> Int {
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT OR IGNORE INTO job_snapshot (runId, region, jobId, accountId, name, jobStatus, jobType,
+                    lastRunErrorStatus, lastRunTime, numberOfRuns, jobPausedAt, jobExpiresAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        var withoutId = 0
+        for record in records {
+            guard let job = JobSnapshot(record) else {
+                withoutId += 1
+                continue
+            }
+            try insert.execute(arguments: [
+                runId, job.region, job.jobId, job.accountId, job.name, job.jobStatus, job.jobType, job.lastRunErrorStatus,
+                job.lastRunTime?.timeIntervalSince1970, job.numberOfRuns, job.jobPausedAt?.timeIntervalSince1970,
+                job.jobExpiresAt?.timeIntervalSince1970,
+            ])
+        }
+        return withoutId
+    }
+}

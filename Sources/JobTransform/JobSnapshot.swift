@@ -1,0 +1,97 @@
+import Foundation
+import JobFetch
+
+/// What the run history keeps of one job: the fields a change is judged on, and enough to
+/// name the job in a report after it has gone. Enum values are kept as the API's text, known
+/// or not, like everywhere else.
+public struct JobSnapshot: Sendable, Hashable {
+    public var jobId: String
+    public var region: String
+    public var accountId: String?
+    public var name: String?
+    public var jobStatus: String?
+    public var jobType: String?
+    public var lastRunErrorStatus: String?
+    public var lastRunTime: Date?
+    public var numberOfRuns: Double?
+    public var jobPausedAt: Date?
+    public var jobExpiresAt: Date?
+
+    public init(
+        jobId: String, region: String, accountId: String? = nil, name: String? = nil, jobStatus: String? = nil,
+        jobType: String? = nil, lastRunErrorStatus: String? = nil, lastRunTime: Date? = nil, numberOfRuns: Double? = nil,
+        jobPausedAt: Date? = nil, jobExpiresAt: Date? = nil
+    ) {
+        self.jobId = jobId
+        self.region = region
+        self.accountId = accountId
+        self.name = name
+        self.jobStatus = jobStatus
+        self.jobType = jobType
+        self.lastRunErrorStatus = lastRunErrorStatus
+        self.lastRunTime = lastRunTime
+        self.numberOfRuns = numberOfRuns
+        self.jobPausedAt = jobPausedAt
+        self.jobExpiresAt = jobExpiresAt
+    }
+
+    /// `nil` for a job without an id: it cannot be recognised in the next run.
+    public init?(_ record: JobRecord) {
+        guard let jobId = record.jobId, !jobId.isEmpty else { return nil }
+        self.init(
+            jobId: jobId, region: record.region, accountId: record.accountId, name: record.name,
+            jobStatus: record.jobStatus?.rawValue, jobType: record.jobType?.rawValue,
+            lastRunErrorStatus: record.lastRunErrorStatus?.rawValue, lastRunTime: record.lastRunTime,
+            numberOfRuns: record.numberOfRuns, jobPausedAt: record.jobPausedAt, jobExpiresAt: record.jobExpiresAt)
+    }
+
+    /// Jobs are told apart by region and id: an id is unique within a region.
+    public var key: Key { Key(region: region, jobId: jobId) }
+
+    public struct Key: Hashable, Sendable {
+        public var region: String
+        public var jobId: String
+    }
+}
+
+/// An earlier run, as the history remembers it.
+public struct RunSnapshot: Sendable {
+    /// The time the run's report speaks of (its `--as-of`, or when it ran).
+    public var asOf: Date
+    /// Regions the run read, complete or not.
+    public var regions: [String]
+    /// Regions the run could not read completely.
+    public var gaps: [RegionGap]
+    public var jobs: [JobSnapshot]
+
+    public init(asOf: Date, regions: [String], gaps: [RegionGap], jobs: [JobSnapshot]) {
+        self.asOf = asOf
+        self.regions = regions
+        self.gaps = gaps
+        self.jobs = jobs
+    }
+}
+
+/// Job counts by status in one run, for the trend chart.
+public struct TrendPoint: Sendable, Hashable {
+    public var asOf: Date
+    /// Whether the run read every region completely; a dip in a partial run is not a real dip.
+    public var complete: Bool
+    /// `jobStatus` value → jobs; the value is the API's text ("(none)" when absent).
+    public var statusCounts: [String: Int]
+
+    public init(asOf: Date, complete: Bool, statusCounts: [String: Int]) {
+        self.asOf = asOf
+        self.complete = complete
+        self.statusCounts = statusCounts
+    }
+}
+
+extension TrendPoint {
+    /// This run's point: its status counts, as the summaries give them.
+    public init(_ report: ReportModel) {
+        var counts: [String: Int] = [:]
+        for row in report.summaries.rows(for: .jobStatus) { counts[row.value] = row.jobs }
+        self.init(asOf: report.asOf, complete: report.isComplete, statusCounts: counts)
+    }
+}

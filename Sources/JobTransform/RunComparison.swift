@@ -1,0 +1,143 @@
+import Foundation
+import JobFetch
+import Macie2Model
+
+/// Compares this run with the previous one in the history. Pure: both runs come in as values.
+///
+/// A partial run is compared only where both runs have data. A job present in both is always
+/// compared (each run saw it). "New" and "removed" are claimed only in regions whose job list
+/// both runs read completely: a job missing from a region that failed is not gone, and a job
+/// in a region the previous run did not read is not new. Each such limit becomes one line.
+public enum RunComparison {
+    public static func compare(_ report: ReportModel, with previous: RunSnapshot?) -> RunChanges {
+        var items = expiring(report)
+        guard let previous else {
+            return RunChanges(previousAsOf: nil, items: sorted(items), limits: [])
+        }
+        let (comparable, limits) = listedRegions(report, previous)
+        var before: [JobSnapshot.Key: JobSnapshot] = [:]
+        before.reserveCapacity(previous.jobs.count)
+        for job in previous.jobs { before[job.key] = job }
+        var seen = Set<JobSnapshot.Key>()
+        seen.reserveCapacity(report.records.count)
+        for record in report.records {
+            guard let now = JobSnapshot(record) else { continue }
+            seen.insert(now.key)
+            if let then = before[now.key] {
+                items += transitions(from: then, to: now)
+            } else if comparable.contains(now.region) {
+                items.append(change(.new, now, after: now.jobStatus, field: "jobStatus", note: "first seen in this run"))
+                if now.lastRunErrorStatus == "ERROR" {
+                    items.append(
+                        change(.newError, now, before: nil, after: "ERROR", field: "lastRunErrorStatus", note: errorNote(now)))
+                }
+            }
+        }
+        for then in previous.jobs where !seen.contains(then.key) && comparable.contains(then.region) {
+            items.append(
+                change(
+                    .removed, then, before: then.jobStatus, field: "jobStatus",
+                    note: "no longer listed in this region (or not visible to these credentials)"))
+        }
+        return RunChanges(previousAsOf: previous.asOf, items: sorted(items), limits: limits)
+    }
+
+    /// Regions where new and removed jobs can be told, and a line for each region where not.
+    static func listedRegions(_ report: ReportModel, _ previous: RunSnapshot) -> (Set<String>, [String]) {
+        let incompleteNow = Set(report.gaps.filter { !$0.listIsComplete }.map(\.region))
+        let incompleteThen = Set(previous.gaps.filter { !$0.listIsComplete }.map(\.region))
+        let now = Set(report.regions)
+        let then = Set(previous.regions)
+        var limits: [String] = []
+        for region in now.union(then).sorted() {
+            if !then.contains(region) {
+                limits.append("\(region) was not read in the previous run: its jobs are not counted as new")
+            } else if !now.contains(region) {
+                limits.append("\(region) was not read in this run: its jobs are not counted as removed")
+            } else if incompleteNow.contains(region) {
+                limits.append(
+                    "\(region) could not be read completely in this run: jobs missing there are not counted as removed")
+            } else if incompleteThen.contains(region) {
+                limits.append(
+                    "\(region) was incomplete in the previous run: jobs found there now are not counted as new")
+            }
+        }
+        let comparable = now.intersection(then).subtracting(incompleteNow).subtracting(incompleteThen)
+        return (comparable, limits)
+    }
+
+    /// Status and last-run error transitions of a job both runs saw.
+    static func transitions(from then: JobSnapshot, to now: JobSnapshot) -> [JobChange] {
+        var changes: [JobChange] = []
+        if then.jobStatus != now.jobStatus {
+            changes.append(
+                change(
+                    .statusChanged, now, before: then.jobStatus, after: now.jobStatus, field: "jobStatus",
+                    note: statusNote(now)))
+        }
+        let wasError = then.lastRunErrorStatus == "ERROR"
+        let isError = now.lastRunErrorStatus == "ERROR"
+        if isError && !wasError {
+            changes.append(
+                change(
+                    .newError, now, before: then.lastRunErrorStatus, after: "ERROR", field: "lastRunErrorStatus",
+                    note: errorNote(now)))
+        } else if wasError && !isError {
+            changes.append(
+                change(
+                    .recovered, now, before: "ERROR", after: now.lastRunErrorStatus, field: "lastRunErrorStatus",
+                    note: "the last run reported no account- or bucket-level error"))
+        }
+        return changes
+    }
+
+    /// User-paused jobs Macie cancels within the window, from the attention list.
+    static func expiring(_ report: ReportModel) -> [JobChange] {
+        report.attention.compactMap { item -> JobChange? in
+            guard item.reasons.contains(.expiringSoon), let days = item.daysUntilExpiry,
+                let job = JobSnapshot(item.record)
+            else { return nil }
+            let when = job.jobExpiresAt.map(ISO8601Timestamp.format) ?? ""
+            return change(
+                .expiring, job, after: when, field: "jobExpiresAt", daysLeft: days,
+                note: days < 0
+                    ? "Macie's cancellation date has passed"
+                    : "resume it before \(when.prefix(10)) or Macie cancels it")
+        }
+    }
+
+    static func statusNote(_ job: JobSnapshot) -> String {
+        switch job.jobStatus {
+        case "PAUSED": return "paused by Macie, usually because a quota was reached"
+        case "USER_PAUSED":
+            return job.jobExpiresAt.map { "paused by a user; Macie cancels it on \(ISO8601Timestamp.format($0).prefix(10))" }
+                ?? "paused by a user"
+        case "CANCELLED": return "cancelled: it will not run again"
+        case "COMPLETE": return "finished its one run"
+        case "RUNNING": return "running"
+        case "IDLE": return "waiting for its next scheduled run"
+        default: return ""
+        }
+    }
+
+    static func errorNote(_ job: JobSnapshot) -> String {
+        "the last run" + (job.lastRunTime.map { " (\(ISO8601Timestamp.format($0)))" } ?? "")
+            + " skipped accounts or buckets: check the job's error details in the Macie console"
+    }
+
+    static func change(
+        _ kind: ChangeKind, _ job: JobSnapshot, before: String? = nil, after: String? = nil, field: String? = nil,
+        daysLeft: Int? = nil, note: String
+    ) -> JobChange {
+        JobChange(
+            kind: kind, region: job.region, accountId: job.accountId, jobId: job.jobId, name: job.name, field: field,
+            before: before, after: after, daysLeft: daysLeft, note: note)
+    }
+
+    static func sorted(_ items: [JobChange]) -> [JobChange] {
+        items.sorted {
+            ($0.kind, $0.region, $0.accountId ?? "", $0.name ?? "", $0.jobId)
+                < ($1.kind, $1.region, $1.accountId ?? "", $1.name ?? "", $1.jobId)
+        }
+    }
+}

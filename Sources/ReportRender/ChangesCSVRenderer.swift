@@ -1,0 +1,32 @@
+import Foundation
+import JobTransform
+
+/// `changes.csv`: what changed since the previous run, one row per change with the value
+/// before and after; written only when a run history is kept. Empty of rows (header only)
+/// when nothing changed, or on the first run into a history.
+public struct ChangesCSVRenderer: ReportRenderer {
+    public let fileName = "changes.csv"
+    public var format: CSVFormat
+
+    /// The header, in file order (a public contract, like jobs.csv's).
+    public static let columns = [
+        "change", "region", "accountId", "jobId", "name", "field", "before", "after", "daysLeft", "note",
+    ]
+
+    public init(format: CSVFormat = CSVFormat()) { self.format = format }
+
+    public func write(_ report: ReportModel, to url: URL) throws {
+        let items = report.changes?.items ?? []
+        try CSVTable.write(to: url, header: Self.columns, format: format, rows: items) { change, line in
+            let cells: [CellValue] = [
+                .text(change.kind.rawValue), .text(change.region), .init(change.accountId), .text(change.jobId),
+                .init(change.name), .init(change.field), .init(change.before), .init(change.after), .init(change.daysLeft),
+                .text(change.note),
+            ]
+            for (i, cell) in cells.enumerated() {
+                if i > 0 { line.append(0x2C) }
+                format.append(cell, to: &line)
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import CXlsxWriter
+import Foundation
+import JobTransform
+
+/// The Changes sheet: what the comparison with the previous run says, above changes.csv's rows.
+enum XLSXChangesSheet {
+    static func write(_ report: ReportModel, to sheet: XLSXSheet, _ styles: XLSXStyles) throws {
+        guard let changes = report.changes else { return }
+        var row = 0
+        if changes.isFirstRun {
+            try sheet.write(
+                row, 0, text: "First run recorded in the history: nothing to compare with yet.", styles.title)
+        } else {
+            try sheet.write(
+                row, 0, text: "Changes since the previous run (\(HTMLReportView.text(changes.previousAsOf)) UTC)",
+                styles.title)
+            row += 1
+            let counts = ChangeKind.allCases.map { "\(changes.count($0)) \(ChangesView.label($0))" }
+            try sheet.write(row, 0, text: counts.joined(separator: ", "))
+        }
+        row += 1
+        for limit in changes.limits {
+            try sheet.write(row, 0, text: "Not compared: " + limit, styles.alert)
+            row += 1
+        }
+        row += 1
+        let header = row
+        let rows: [[CellValue]] = changes.items.map { change in
+            [
+                .text(change.kind.rawValue), .text(change.region), .init(change.accountId), .text(change.jobId),
+                .init(change.name), .init(change.field), .init(change.before), .init(change.after), .init(change.daysLeft),
+                .text(change.note),
+            ]
+        }
+        let columns = ChangesCSVRenderer.columns
+        let widths = columns.indices.map { c in
+            min(XLSXSheet.width(header: columns[c], cells: rows.lazy.map { $0[c] }), c == 0 ? 16 : 60)
+        }
+        try sheet.writeHeader(columns, widths: widths, row: header, styles)
+        for (i, cells) in rows.enumerated() {
+            let urgent = [.newError, .expiring].contains(changes.items[i].kind)
+            for (column, cell) in cells.enumerated() {
+                // The kind of an urgent change, and ERROR as the new value, stand out in bold red.
+                if case .text(let text) = cell, column == 0 && urgent || column == 7 && text == "ERROR" {
+                    try sheet.write(header + 1 + i, column, text: text, styles.alert)
+                } else {
+                    try sheet.write(header + 1 + i, column, cell: cell, styles)
+                }
+            }
+        }
+        try sheet.freezeHeaderWithFilter(headerRow: header, lastRow: header + rows.count, lastColumn: columns.count - 1)
+        try sheet.printSetup(repeatHeader: true)
+    }
+}
+
+/// The Trend sheet: job counts by status in each run of the history (oldest first, this run
+/// last) and a native stacked column chart of them, in the status colours.
+enum XLSXTrendSheet {
+    static func write(_ points: [TrendPoint], to sheet: XLSXSheet, in book: XLSXWorkbook, _ styles: XLSXStyles) throws {
+        let statuses = TrendChartView.order(points)
+        let header = ["run (UTC)", "complete"] + statuses + ["total"]
+        try sheet.writeHeader(header, widths: header.map { max(Double($0.count) + 3, 12) }, styles)
+        try sheet.setColumn(0, width: 20)
+        for (i, point) in points.enumerated() {
+            try sheet.write(i + 1, 0, date: point.asOf, styles.date)
+            try sheet.write(i + 1, 1, text: point.complete ? "yes" : "no (partial)")
+            for (c, status) in statuses.enumerated() {
+                try sheet.write(i + 1, 2 + c, number: Double(point.statusCounts[status] ?? 0))
+            }
+            try sheet.write(i + 1, header.count - 1, number: Double(point.statusCounts.values.reduce(0, +)))
+        }
+        worksheet_freeze_panes(sheet.sheet, 1, 0)
+        if !statuses.isEmpty {
+            let chart = try book.trendChart(sheet: sheet.name, runs: points.count, statuses: statuses)
+            try sheet.insert(chart: chart, row: 1, column: header.count + 1)
+        }
+        try sheet.printSetup(repeatHeader: true)
+    }
+}
+
+extension XLSXWorkbook {
+    /// A stacked column chart: one series per status (columns C onwards of the Trend sheet),
+    /// one column per run (dates in column A).
+    func trendChart(sheet: String, runs: Int, statuses: [String]) throws -> OpaquePointer {
+        guard let chart = workbook_add_chart(handle, UInt8(LXW_CHART_COLUMN_STACKED.rawValue)) else {
+            throw RenderError("cannot add the trend chart")
+        }
+        let last = runs + 1
+        for (i, status) in statuses.enumerated() {
+            let column = XLSXSheet.columnLetters(2 + i)
+            guard
+                let series = chart_add_series(
+                    chart, "=\(sheet)!$A$2:$A$\(last)", "=\(sheet)!$\(column)$2:$\(column)$\(last)")
+            else { throw RenderError("cannot add trend series \(status)") }
+            chart_series_set_name(series, "=\(sheet)!$\(column)$1")
+            var fill = lxw_chart_fill(
+                color: UInt32(TrendChartView.color(status, statuses), radix: 16) ?? 0x767676, none: 0, transparency: 0)
+            chart_series_set_fill(series, &fill)
+        }
+        chart_title_set_name(chart, "Jobs by status, last \(runs) run\(runs == 1 ? "" : "s")")
+        chart_axis_set_min(chart.pointee.y_axis, 0)
+        chart_axis_set_num_format(chart.pointee.x_axis, "yyyy-mm-dd")
+        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        return OpaquePointer(chart)
+    }
+}
