@@ -25,6 +25,7 @@ public enum ReportPipeline {
         let startedAt = Date()
         let lock = try OutputLock.acquire(options.outputDirectory, timeout: options.lockTimeout)
         defer { withExtendedLifetime(lock) {} }
+        output.removeLeftovers()
         let history = try options.history.map { try HistorySession($0, timeout: options.lockTimeout) }
         defer { history?.close() }
         let renderers = try makeRenderers(options)

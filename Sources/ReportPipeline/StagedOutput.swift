@@ -35,6 +35,19 @@ struct StagedOutput {
         return staged
     }
 
+    /// Deletes temporary files that a run killed outright (SIGKILL, power loss) left behind.
+    /// Called under the output directory's lock, when no other run can be writing there, so
+    /// every such file is a leftover. Returns how many were removed.
+    @discardableResult
+    func removeLeftovers() -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            if unlink(directory.appendingPathComponent(name).path) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
     func temporaryURL(for fileName: String) -> URL {
         directory.appendingPathComponent(".\(fileName).tmp-\(token)")
     }
