@@ -12,7 +12,11 @@ enum Main {
         Interrupts.install()
         let command: ParsableCommand
         do {
-            command = try MacieReport.parseAsRoot()
+            let arguments = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()))
+            command = try MacieReport.parseAsRoot(arguments)
+        } catch let problem as ConfigFile.Problem {
+            FileHandle.standardError.write(Data("macie-report: error: \(problem)\n".utf8))
+            exit(2)
         } catch {
             usageFailure(error)
         }

@@ -15,6 +15,13 @@ struct RunCommand: AsyncParsableCommand {
     )
 
     @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp(
+            "Read options from FILE, one `name = value` per line (see the README); options on the command line override it.",
+            valueName: "FILE"))
+    var config: String?
+
+    @Option(
         name: .customLong("samples"),
         help: ArgumentHelp("Read recorded DescribeClassificationJob responses from DIR/<region>.json.", valueName: "DIR"))
     var samples: String?
@@ -78,6 +85,12 @@ struct RunCommand: AsyncParsableCommand {
         help: ArgumentHelp("Delete runs older than N days from the history (default: keep every run).", valueName: "N"))
     var keepDays: Int?
 
+    @Option(
+        name: .customLong("log-format"),
+        help: ArgumentHelp(
+            "stderr lines as text (default) or json, one object per line, for log shippers.", valueName: "text|json"))
+    var logFormat = "text"
+
     @OptionGroup(title: "Live Macie2 API (used when --samples is not given)")
     var live: LiveOptions
 
@@ -91,6 +104,7 @@ struct RunCommand: AsyncParsableCommand {
         if let asOf, ISO8601Timestamp.parse(asOf) == nil {
             throw ValidationError("--as-of \(asOf) is not an ISO-8601 time like 2026-11-24T06:00:00Z")
         }
+        if !["text", "json"].contains(logFormat) { throw ValidationError("--log-format takes text or json, not \(logFormat)") }
         if let failOn, !["error", "attention"].contains(failOn) {
             throw ValidationError("--fail-on takes error or attention, not \(failOn)")
         }
@@ -114,6 +128,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Console.json = logFormat == "json"
         var options = ReportOptions(
             outputDirectory: URL(fileURLWithPath: outputDirectory), formats: try formats(),
             templatesDirectory: templates.map { URL(fileURLWithPath: $0) }, formulaGuard: !noFormulaGuard,
@@ -138,6 +153,7 @@ struct RunCommand: AsyncParsableCommand {
             print(RunSummary.line(report, files: result.files, directory: outputDirectory))
             if let changes = report.changes { print(RunSummary.changesLine(changes, recorded: result.recorded)) }
         }
+        if !quiet { Console.info("run finished", RunSummary.fields(report, files: result.files, directory: outputDirectory)) }
         if let failure = result.historyFailure {
             Console.error("the reports were written, but the run was not recorded in the history: \(failure)")
         }
@@ -153,7 +169,9 @@ struct RunCommand: AsyncParsableCommand {
 
     private func runLive(_ options: ReportOptions) async throws -> ReportPipeline.Result {
         let level = Logger.Level(rawValue: live.logLevel.lowercased()) ?? .error
+        let json = Console.json
         LoggingSystem.bootstrap { label in
+            if json { return JSONLogHandler(label: label, logLevel: level) }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler

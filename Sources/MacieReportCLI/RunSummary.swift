@@ -14,6 +14,24 @@ enum RunSummary {
             + "Wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) to \(directory)."
     }
 
+    /// The same facts as fields of a JSON log record, for `--log-format json`.
+    static func fields(_ report: ReportModel, files: [URL], directory: String) -> [String: Any] {
+        var fields: [String: Any] = [
+            "jobs": report.records.count, "regions": report.regions, "accounts": report.accounts.count,
+            "attention": report.attention.count, "errors": report.errorCount,
+            "pausedByMacie": report.attentionCount(.pausedByQuota), "expiring": report.attentionCount(.expiringSoon),
+            "complete": report.isComplete, "gaps": report.gaps.map(\.region), "files": files.map(\.lastPathComponent),
+            "outputDir": directory,
+        ]
+        if let changes = report.changes {
+            var counts: [String: Int] = [:]
+            for kind in ChangeKind.allCases { counts[kind.rawValue] = changes.count(kind) }
+            fields["changes"] = counts
+            fields["firstRun"] = changes.isFirstRun
+        }
+        return fields
+    }
+
     /// The second line, with a history: what changed since the previous run.
     static func changesLine(_ changes: RunChanges, recorded: HistoryStore.Recorded?) -> String {
         let pruned = recorded.map { $0.prunedRuns > 0 ? " Pruned \($0.prunedRuns) old run(s) from the history." : "" } ?? ""

@@ -1,0 +1,90 @@
+import Foundation
+
+/// `run --config FILE`: every option of `run` in a file, so the cron line stays short.
+///
+///     # /etc/macie-report.conf
+///     output-dir = /var/lib/macie-report/out
+///     history = /var/lib/macie-report/history.sqlite
+///     region = us-east-1
+///     region = eu-west-1
+///     mail-to = security@example.com
+///     quiet = true
+///
+/// One `name = value` per line, the option's long name without `--`; repeatable options take
+/// one line per value; flags take `true` or `false`; lines starting with `#` are comments; a
+/// value may be put in double quotes to keep surrounding spaces. Options on the command line
+/// override the file: a flag or a value given there replaces every line of the same name.
+/// The file is turned into arguments before parsing, so it accepts exactly what the command
+/// line does, and checks it the same way.
+enum ConfigFile {
+    /// Options of `run` that take no value.
+    static let flags: Set<String> = ["quiet", "no-formula-guard", "no-describe"]
+
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The arguments with `--config FILE` replaced by the file's options, placed before the
+    /// command line's own so those win. Arguments without `--config` come back unchanged.
+    static func expand(_ arguments: [String]) throws -> [String] {
+        guard let at = arguments.firstIndex(where: { $0 == "--config" || $0.hasPrefix("--config=") }) else {
+            return arguments
+        }
+        let path: String
+        var rest = arguments
+        if arguments[at].hasPrefix("--config=") {
+            path = String(arguments[at].dropFirst("--config=".count))
+            rest.remove(at: at)
+        } else {
+            guard at + 1 < arguments.count else { throw Problem(description: "--config needs a FILE") }
+            path = arguments[at + 1]
+            rest.removeSubrange(at...(at + 1))
+        }
+        guard let command = rest.firstIndex(of: "run") else {
+            throw Problem(description: "--config is an option of `run`: macie-report run --config FILE")
+        }
+        let given = Set(
+            rest.compactMap { argument -> String? in
+                guard argument.hasPrefix("--") else { return nil }
+                return String(argument.dropFirst(2).prefix { $0 != "=" })
+            })
+        let fromFile = try options(in: path).filter { !given.contains($0.name) }.flatMap { option -> [String] in
+            guard flags.contains(option.name) else { return ["--\(option.name)", option.value] }
+            return option.value == "true" ? ["--\(option.name)"] : []
+        }
+        rest.insert(contentsOf: fromFile, at: command + 1)
+        return rest
+    }
+
+    /// The file's `name = value` lines, in order.
+    static func options(in path: String) throws -> [(name: String, value: String)] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw Problem(
+                description: "cannot read config file \(path): \((error as NSError).localizedFailureReason ?? "\(error)")")
+        }
+        var options: [(name: String, value: String)] = []
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let place = "config file \(path), line \(number + 1)"
+            guard let equals = line.firstIndex(of: "=") else {
+                throw Problem(description: "\(place): expected `name = value`, found \(line.debugDescription)")
+            }
+            let name = line[..<equals].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), !name.hasPrefix("-") else {
+                throw Problem(description: "\(place): \(name.debugDescription) is not an option name (write it without --)")
+            }
+            if name == "config" { throw Problem(description: "\(place): a config file cannot name another one") }
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            if flags.contains(name), value != "true", value != "false" {
+                throw Problem(description: "\(place): \(name) is a flag: write \(name) = true or \(name) = false")
+            }
+            options.append((name, value))
+        }
+        return options
+    }
+}
