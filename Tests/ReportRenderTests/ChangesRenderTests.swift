@@ -1,0 +1,77 @@
+import Foundation
+import JobTransform
+import Macie2Model
+import ReportRender
+import TestSupport
+import Testing
+
+/// The Changes section in each format, and the trend, from a demo report compared with a
+/// made-up previous run where one job was RUNNING and a hostile-named job has gone.
+@Suite struct ChangesRenderTests {
+    func compared(firstRun: Bool = false) async throws -> ReportModel {
+        var report = try await RenderFixture.demo()
+        var previous = report.records.compactMap(JobSnapshot.init)
+        let paused = try #require(previous.firstIndex { $0.jobStatus == "PAUSED" })
+        previous[paused].jobStatus = "RUNNING"
+        previous.append(
+            JobSnapshot(
+                jobId: "0" + String(repeating: "f", count: 31), region: "us-east-1", name: "=cmd|' /C calc'!A0 <b>x</b>",
+                jobStatus: "IDLE"))
+        let run = RunSnapshot(asOf: report.asOf.addingTimeInterval(-86_400), regions: report.regions, gaps: [], jobs: previous)
+        report.changes = RunComparison.compare(report, with: firstRun ? nil : run)
+        report.trend = [
+            TrendPoint(
+                asOf: report.asOf.addingTimeInterval(-86_400), complete: false, statusCounts: ["RUNNING": 9, "NEW_STATE": 2]),
+            TrendPoint(report),
+        ]
+        return report
+    }
+
+    @Test func changesCSVHasOneGuardedRowPerChange() async throws {
+        let report = try await compared()
+        let rows = try CSVReader.parse(try RenderFixture.renderText(ChangesCSVRenderer(), report))
+        #expect(rows[0] == ChangesCSVRenderer.columns)
+        let kinds = rows.dropFirst().map { $0[0] }
+        #expect(
+            kinds == Array(repeating: "expiring", count: report.attentionCount(.expiringSoon)) + ["statusChanged", "removed"])
+        #expect(report.attentionCount(.expiringSoon) == 5)
+        let removed = try #require(rows.last)
+        #expect(removed[4] == "'=cmd|' /C calc'!A0 <b>x</b>", "formula-like names are guarded in changes.csv too")
+        #expect(removed[6] == "IDLE" && removed[7] == "")
+        let status = rows[rows.count - 2]
+        #expect(status[5] == "jobStatus" && status[6] == "RUNNING" && status[7] == "PAUSED")
+    }
+
+    @Test func theHTMLOpensWithTheChangesEscapedAndDrawsTheTrend() async throws {
+        let html = try RenderFixture.renderText(HTMLRenderer(templates: .builtIn()), try await compared())
+        let changes = try #require(html.range(of: "id=\"changes\""))
+        let attention = try #require(html.range(of: "Needs attention"))
+        #expect(changes.lowerBound < attention.lowerBound)
+        #expect(html.contains("Since the previous run (2026-11-23 06:00 UTC)"))
+        #expect(
+            html.contains("=cmd|&#39; /C calc&#39;!A0 &lt;b&gt;x&lt;/b&gt;")
+                || html.contains("=cmd|' /C calc'!A0 &lt;b&gt;x&lt;/b&gt;"))
+        #expect(!html.contains("<b>x</b>"))
+        #expect(html.contains("<title id=\"chart-trend-title\">Jobs by status, last 2 runs</title>"))
+        #expect(html.contains("2026-11-23 (partial): RUNNING 9"))
+        // An unlisted status gets a colour no listed one uses.
+        #expect(html.contains("fill=\"#8A3B6B\"/><text") && html.contains(">NEW_STATE</text>"))
+
+        let first = try RenderFixture.renderText(HTMLRenderer(templates: .builtIn()), try await compared(firstRun: true))
+        #expect(first.contains("This is the first run recorded in the history: there is nothing to compare with yet."))
+    }
+
+    @Test func theWorkbookGetsChangesAfterSummaryAndATrendChart() async throws {
+        let file = try RenderFixture.render(XLSXRenderer(), try await compared())
+        let workbook = String(decoding: try XLSXReader.part("xl/workbook.xml", of: file), as: UTF8.self)
+        let names = workbook.components(separatedBy: "<sheet name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(names == ["Summary", "Changes", "Jobs", "Attention", "Trend"])
+        let changes = try XLSXReader.cells("xl/worksheets/sheet2.xml", of: file)
+        #expect(changes.allSatisfy { $0.formula == nil })
+        let header = try #require(changes.first { $0.value == "change" }).row
+        #expect(changes.filter { $0.row == header }.map(\.value) == ChangesCSVRenderer.columns)
+        #expect(changes.filter { $0.column == 0 && $0.row > header }.count == 7)
+        let chart = String(decoding: try XLSXReader.part("xl/charts/chart4.xml", of: file), as: UTF8.self)
+        #expect(chart.contains("<c:grouping val=\"stacked\"/>") && chart.contains("Trend!$C$1"))
+    }
+}
