@@ -75,3 +75,29 @@ import Testing
         #expect(chart.contains("<c:grouping val=\"stacked\"/>") && chart.contains("Trend!$C$1"))
     }
 }
+
+@Suite struct PlainTextSummaryTests {
+    @Test func theTextAlternativeFollowsTheReportAndNeutralisesHostileNames() async throws {
+        var report = try await RenderFixture.demo()
+        var previous = report.records.compactMap(JobSnapshot.init)
+        let index = try #require(previous.firstIndex { $0.jobStatus == "PAUSED" })
+        previous[index].jobStatus = "RUNNING"
+        report.changes = RunComparison.compare(
+            report,
+            with: RunSnapshot(asOf: report.asOf.addingTimeInterval(-86_400), regions: report.regions, gaps: [], jobs: previous))
+        report.attention[0].record.name = "evil\u{202E}\r\nFAKE LINE"
+        let text = PlainTextSummary.render(report)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "Macie classification jobs, 2026-11-24 06:00 UTC")
+        #expect(text.contains("Since the previous run (2026-11-23 06:00 UTC): 0 newly failing, 5 expiring, 1 status changes"))
+        #expect(text.contains(" RUNNING -> PAUSED. paused by Macie"))
+        #expect(text.contains("Needs attention (\(report.attention.count)): 9 ERROR on last run"))
+        #expect(text.contains("By status: RUNNING"))
+        // Every job line is one line: no name can add a line or a direction override.
+        #expect(!text.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\r" })
+        #expect(text.contains("\"evil   FAKE LINE\""))
+        let changes = text.components(separatedBy: "Needs attention")[0]
+        #expect(text.range(of: "Since the previous run")!.lowerBound < text.range(of: "Needs attention")!.lowerBound)
+        #expect(changes.contains("User-paused, expiring soon:"))
+    }
+}

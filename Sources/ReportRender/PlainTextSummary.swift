@@ -1,0 +1,92 @@
+import Foundation
+import JobTransform
+
+/// The report as plain text: the email's text/plain alternative, for mail clients (and
+/// people) that do not show HTML. The same order as report.html: gaps, changes, attention,
+/// then the counts; long lists are cut with a pointer to the attachments, which hold every job.
+public enum PlainTextSummary {
+    /// Rows listed per section before the rest are summarised in one line.
+    public static let listLimit = 40
+
+    public static func render(_ report: ReportModel) -> String {
+        var lines = [
+            "Macie classification jobs, \(HTMLReportView.text(report.asOf)) UTC",
+            "\(report.records.count) jobs in \(report.regions.count) regions (\(report.regions.joined(separator: ", "))) and \(report.accounts.count) accounts",
+            "",
+        ]
+        if !report.isComplete {
+            lines.append("INCOMPLETE: this report is missing data.")
+            lines += report.gaps.map { "  - \($0.region): \(clean($0.reason))" }
+            lines.append("")
+        }
+        if let changes = report.changes { lines += changeLines(changes) }
+        lines.append(
+            "Needs attention (\(report.attention.count)): \(report.errorCount) ERROR on last run, "
+                + "\(report.attentionCount(.pausedByQuota)) paused by Macie, "
+                + "\(report.attentionCount(.expiringSoon)) user-paused expiring within \(report.expiryWindowDays) days")
+        lines += limited(report.attention) { item in
+            let r = item.record
+            let why = item.reasons.map { $0 == .lastRunError ? "ERROR" : $0.label }.joined(separator: "; ")
+            let days = item.daysUntilExpiry.map { $0 < 0 ? ", expired \(-$0) days ago" : ", \($0) days left" } ?? ""
+            return "  - [\(why)] \(job(r.name, r.jobId)) \(r.region) \(r.accountId ?? "")\(days)"
+        }
+        lines.append("")
+        for (title, dimension) in [
+            ("By status", SummaryDimension.jobStatus), ("By type", .jobType), ("By last-run error", .lastRunErrorStatus),
+            ("By region", .region),
+        ] {
+            let rows = report.summaries.rows(for: dimension).filter { $0.jobs > 0 }
+            lines.append("\(title): " + rows.map { "\(clean($0.value)) \($0.jobs)" }.joined(separator: ", "))
+        }
+        lines.append("")
+        lines.append("Every job is in the attached jobs.csv and report.xlsx; report.html is the full report.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func changeLines(_ changes: RunChanges) -> [String] {
+        guard let previous = changes.previousAsOf else {
+            return ["First run recorded in the history: nothing to compare with yet.", ""]
+        }
+        var lines = [
+            "Since the previous run (\(HTMLReportView.text(previous)) UTC): "
+                + ChangeKind.allCases.map { "\(changes.count($0)) \(ChangesView.label($0))" }.joined(separator: ", ")
+        ]
+        for kind in ChangeKind.allCases {
+            let items = changes.items.filter { $0.kind == kind }
+            guard !items.isEmpty else { continue }
+            lines.append("  \(kind.title):")
+            lines += limited(items, indent: "    ") { change in
+                let move = change.field.map { _ in " \(change.before ?? "-") -> \(change.after ?? "-")" } ?? ""
+                return
+                    "    - \(job(change.name, change.jobId)) \(change.region) \(change.accountId ?? ""):\(move). \(change.note)"
+            }
+        }
+        if !changes.limits.isEmpty {
+            lines.append("  Compared only where both runs have data:")
+            lines += changes.limits.map { "    - \($0)" }
+        }
+        lines.append("")
+        return lines
+    }
+
+    static func limited<T>(_ items: [T], indent: String = "  ", _ line: (T) -> String) -> [String] {
+        var lines = items.prefix(listLimit).map(line)
+        if items.count > listLimit { lines.append("\(indent)... and \(items.count - listLimit) more in the attachments") }
+        return lines
+    }
+
+    static func job(_ name: String?, _ id: String?) -> String {
+        "\"\(clean(name ?? "", limit: 120))\" (\(id ?? "no id"))"
+    }
+
+    /// One line, no control or direction-override characters, at most `limit` characters:
+    /// a job name cannot break the layout or reorder the text around it.
+    static func clean(_ text: String, limit: Int = 300) -> String {
+        let scalars = text.unicodeScalars.map { scalar -> Character in
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format { return " " }
+            return Character(scalar)
+        }
+        let line = String(scalars)
+        return line.count > limit ? String(line.prefix(limit)) + "..." : line
+    }
+}
