@@ -71,7 +71,7 @@ public final class HistoryStore {
                 db, sql: "SELECT region, reason, listIsComplete FROM run_gap WHERE runId = ?", arguments: [id]
             )
             .map { RegionGap(region: $0["region"], reason: $0["reason"], listIsComplete: $0["listIsComplete"]) }
-            var jobs: [JobSnapshot] = []
+            var jobs: [JobSnapshot.Key: JobSnapshot] = [:]
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -79,11 +79,11 @@ public final class HistoryStore {
                            numberOfRuns, jobPausedAt, jobExpiresAt FROM job_snapshot WHERE runId = ?
                     """, arguments: [id])
             while let row = try rows.next() {
-                jobs.append(
-                    JobSnapshot(
-                        jobId: row[1], region: row[0], accountId: row[2], name: row[3], jobStatus: row[4], jobType: row[5],
-                        lastRunErrorStatus: row[6], lastRunTime: Self.date(row[7]), numberOfRuns: row[8],
-                        jobPausedAt: Self.date(row[9]), jobExpiresAt: Self.date(row[10])))
+                let job = JobSnapshot(
+                    jobId: row[1], region: row[0], accountId: row[2], name: row[3], jobStatus: row[4], jobType: row[5],
+                    lastRunErrorStatus: row[6], lastRunTime: Self.date(row[7]), numberOfRuns: row[8],
+                    jobPausedAt: Self.date(row[9]), jobExpiresAt: Self.date(row[10]))
+                jobs[job.key] = job
             }
             return RunSnapshot(
                 asOf: Self.parse(run["asOf"]), regions: Self.regions(run["regions"]), gaps: gaps, jobs: jobs)

@@ -62,13 +62,22 @@ public struct RunSnapshot: Sendable {
     public var regions: [String]
     /// Regions the run could not read completely.
     public var gaps: [RegionGap]
-    public var jobs: [JobSnapshot]
+    /// Every job the run saw, by region and id (the only way they are ever looked up; one
+    /// copy of 100 000 snapshots, not an array and an index).
+    public var jobs: [JobSnapshot.Key: JobSnapshot]
 
-    public init(asOf: Date, regions: [String], gaps: [RegionGap], jobs: [JobSnapshot]) {
+    public init(asOf: Date, regions: [String], gaps: [RegionGap], jobs: [JobSnapshot.Key: JobSnapshot]) {
         self.asOf = asOf
         self.regions = regions
         self.gaps = gaps
         self.jobs = jobs
+    }
+
+    /// From a list of snapshots; a repeated region and id keeps the first, as the history does.
+    public init(asOf: Date, regions: [String], gaps: [RegionGap], jobs: [JobSnapshot]) {
+        self.init(
+            asOf: asOf, regions: regions, gaps: gaps,
+            jobs: Dictionary(jobs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 }
 

@@ -15,9 +15,7 @@ public enum RunComparison {
             return RunChanges(previousAsOf: nil, items: sorted(items), limits: [])
         }
         let (comparable, limits) = listedRegions(report, previous)
-        var before: [JobSnapshot.Key: JobSnapshot] = [:]
-        before.reserveCapacity(previous.jobs.count)
-        for job in previous.jobs { before[job.key] = job }
+        let before = previous.jobs
         var seen = Set<JobSnapshot.Key>()
         seen.reserveCapacity(report.records.count)
         for record in report.records {
@@ -33,7 +31,7 @@ public enum RunComparison {
                 }
             }
         }
-        for then in previous.jobs where !seen.contains(then.key) && comparable.contains(then.region) {
+        for then in previous.jobs.values where !seen.contains(then.key) && comparable.contains(then.region) {
             items.append(
                 change(
                     .removed, then, before: then.jobStatus, field: "jobStatus",

@@ -39,6 +39,7 @@ public enum ReportPipeline {
         clock.lap("transform")
         if let history {
             try history.compare(&built)
+            MemoryRelease.releaseFreedMemory()
             clock.lap("history: compare with the previous run")
         }
         let report = built

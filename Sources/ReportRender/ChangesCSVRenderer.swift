@@ -18,15 +18,20 @@ public struct ChangesCSVRenderer: ReportRenderer {
     public func write(_ report: ReportModel, to url: URL) throws {
         let items = report.changes?.items ?? []
         try CSVTable.write(to: url, header: Self.columns, format: format, rows: items) { change, line in
-            let cells: [CellValue] = [
-                .text(change.kind.rawValue), .text(change.region), .init(change.accountId), .text(change.jobId),
-                .init(change.name), .init(change.field), .init(change.before), .init(change.after), .init(change.daysLeft),
-                .text(change.note),
-            ]
-            for (i, cell) in cells.enumerated() {
+            for (i, cell) in change.cells.enumerated() {
                 if i > 0 { line.append(0x2C) }
                 format.append(cell, to: &line)
             }
         }
+    }
+}
+
+extension JobChange {
+    /// The change's row in ``ChangesCSVRenderer/columns`` order: changes.csv and the Changes sheet.
+    var cells: [CellValue] {
+        [
+            .text(kind.rawValue), .text(region), .init(accountId), .text(jobId), .init(name), .init(field), .init(before),
+            .init(after), .init(daysLeft), .text(note),
+        ]
     }
 }

@@ -25,13 +25,7 @@ enum XLSXChangesSheet {
         }
         row += 1
         let header = row
-        let rows: [[CellValue]] = changes.items.map { change in
-            [
-                .text(change.kind.rawValue), .text(change.region), .init(change.accountId), .text(change.jobId),
-                .init(change.name), .init(change.field), .init(change.before), .init(change.after), .init(change.daysLeft),
-                .text(change.note),
-            ]
-        }
+        let rows = changes.items.map(\.cells)
         let columns = ChangesCSVRenderer.columns
         let widths = columns.indices.map { c in
             min(XLSXSheet.width(header: columns[c], cells: rows.lazy.map { $0[c] }), c == 0 ? 16 : 60)

@@ -51,7 +51,7 @@ import Testing
         #expect(run.asOf == ISO8601Timestamp.parse("2026-11-24T06:00:00.250Z"))
         #expect(run.regions == ["us-east-1"])
         #expect(run.gaps == [gap])
-        let jobs = run.jobs.sorted { $0.jobId < $1.jobId }
+        let jobs = run.jobs.values.sorted { $0.jobId < $1.jobId }
         #expect(jobs == [JobSnapshot(full)!, JobSnapshot(bare)!])
         #expect(jobs[0].lastRunTime == Date(timeIntervalSince1970: 1_700_000_000.123))
     }
