@@ -48,6 +48,7 @@ enum HistorySchema {
                         numberOfRuns REAL,
                         jobPausedAt REAL,
                         jobExpiresAt REAL,
+                        caveats TEXT,
                         PRIMARY KEY (runId, region, jobId)
                     ) WITHOUT ROWID;
                     """)

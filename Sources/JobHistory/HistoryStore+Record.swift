@@ -53,8 +53,8 @@ extension HistoryStore {
         let insert = try db.makeStatement(
             sql: """
                 INSERT OR IGNORE INTO job_snapshot (runId, region, jobId, accountId, name, jobStatus, jobType,
-                    lastRunErrorStatus, lastRunTime, numberOfRuns, jobPausedAt, jobExpiresAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    lastRunErrorStatus, lastRunTime, numberOfRuns, jobPausedAt, jobExpiresAt, caveats)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         var withoutId = 0
         for record in records {
@@ -65,7 +65,7 @@ extension HistoryStore {
             try insert.execute(arguments: [
                 runId, job.region, job.jobId, job.accountId, job.name, job.jobStatus, job.jobType, job.lastRunErrorStatus,
                 job.lastRunTime?.timeIntervalSince1970, job.numberOfRuns, job.jobPausedAt?.timeIntervalSince1970,
-                job.jobExpiresAt?.timeIntervalSince1970,
+                job.jobExpiresAt?.timeIntervalSince1970, job.caveats,
             ])
         }
         return withoutId

@@ -16,11 +16,14 @@ public struct JobSnapshot: Sendable, Hashable {
     public var numberOfRuns: Double?
     public var jobPausedAt: Date?
     public var jobExpiresAt: Date?
+    /// Why the run could not see the job whole (for example "could not be described ...;
+    /// shown from its list entry"), `nil` when it could.
+    public var caveats: String?
 
     public init(
         jobId: String, region: String, accountId: String? = nil, name: String? = nil, jobStatus: String? = nil,
         jobType: String? = nil, lastRunErrorStatus: String? = nil, lastRunTime: Date? = nil, numberOfRuns: Double? = nil,
-        jobPausedAt: Date? = nil, jobExpiresAt: Date? = nil
+        jobPausedAt: Date? = nil, jobExpiresAt: Date? = nil, caveats: String? = nil
     ) {
         self.jobId = jobId
         self.region = region
@@ -33,6 +36,7 @@ public struct JobSnapshot: Sendable, Hashable {
         self.numberOfRuns = numberOfRuns
         self.jobPausedAt = jobPausedAt
         self.jobExpiresAt = jobExpiresAt
+        self.caveats = caveats
     }
 
     /// `nil` for a job without an id: it cannot be recognised in the next run.
@@ -42,7 +46,8 @@ public struct JobSnapshot: Sendable, Hashable {
             jobId: jobId, region: record.region, accountId: record.accountId, name: record.name,
             jobStatus: record.jobStatus?.rawValue, jobType: record.jobType?.rawValue,
             lastRunErrorStatus: record.lastRunErrorStatus?.rawValue, lastRunTime: record.lastRunTime,
-            numberOfRuns: record.numberOfRuns, jobPausedAt: record.jobPausedAt, jobExpiresAt: record.jobExpiresAt)
+            numberOfRuns: record.numberOfRuns, jobPausedAt: record.jobPausedAt, jobExpiresAt: record.jobExpiresAt,
+            caveats: record.caveats.isEmpty ? nil : record.caveats.joined(separator: "; "))
     }
 
     /// Jobs are told apart by region and id: an id is unique within a region.

@@ -33,7 +33,9 @@ import Testing
             jobStatus: .userPaused, lastRunErrorStatus: .error, lastRunTime: Date(timeIntervalSince1970: 1_700_000_000.123),
             numberOfRuns: 42, jobPausedAt: Date(timeIntervalSince1970: 1_700_000_100),
             jobExpiresAt: Date(timeIntervalSince1970: 1_702_000_000))
-        let bare = JobRecord(region: "us-east-1", jobId: "b2")
+        let bare = JobRecord(
+            region: "us-east-1", jobId: "b2", caveats: ["could not be described (ThrottlingException); shown from its list entry"]
+        )
         var noId = JobRecord(region: "us-east-1", name: "no id")
         noId.jobId = nil
         let gap = RegionGap(region: "us-east-1", reason: "1 job(s) could not be described", listIsComplete: true)
