@@ -67,6 +67,9 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup(title: "Live Macie2 API (used when --samples is not given)")
     var live: LiveOptions
 
+    @OptionGroup(title: "Email")
+    var mail: MailOptions
+
     func validate() throws {
         if samples != nil, live.isUsed {
             throw ValidationError(
@@ -115,6 +118,16 @@ struct RunCommand: AsyncParsableCommand {
         if !quiet {
             for note in report.notes { Console.warning(note) }
             print(RunSummary.line(report, files: result.files, directory: outputDirectory))
+        }
+        // 5: the reports were written, but the email was not sent. Takes precedence over 3 and 4.
+        if mail.isUsed {
+            do {
+                let content = try MailContent.make(result, directory: outputDirectory)
+                try await mail.deliver(content, environment: ProcessInfo.processInfo.environment)
+            } catch {
+                Console.error("mail not delivered: \(error)")
+                throw ExitCode(5)
+            }
         }
         // 3: the reports were written, but some region or job is missing from them.
         if !report.isComplete { throw ExitCode(3) }
