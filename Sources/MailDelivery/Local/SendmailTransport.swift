@@ -21,11 +21,18 @@ public struct SendmailTransport: MailTransport {
         let path = self.path
         let timeout = self.timeout
         let result: Result<Void, MailError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Self.run(path, input: Data(mail.bytes), timeout: timeout))
-            }
+            Self.detach { continuation.resume(returning: Self.run(path, input: Data(mail.bytes), timeout: timeout)) }
         }
         try result.get()
+    }
+
+    /// Blocking work (waiting for the process, reading and writing its pipes) gets threads of
+    /// its own: on the shared Dispatch pool it would starve Swift concurrency's executor,
+    /// which on Linux runs on the same few threads.
+    private static func detach(_ work: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: work)
+        thread.name = "sendmail"
+        thread.start()
     }
 
     private static func run(_ path: String, input: Data, timeout: Duration) -> Result<Void, MailError> {
@@ -51,19 +58,24 @@ public struct SendmailTransport: MailTransport {
         let collected = Collected()
         let reading = DispatchGroup()
         reading.enter()
-        DispatchQueue.global().async {
+        Self.detach {
             collected.set(output.fileHandleForReading.readDataToEndOfFile())
             reading.leave()
         }
-        DispatchQueue.global().async {
+        Self.detach {
             // EPIPE here means sendmail stopped reading; its exit status says why.
             try? stdin.fileHandleForWriting.write(contentsOf: input)
             try? stdin.fileHandleForWriting.close()
         }
         let seconds = Double(timeout.components.seconds)
         if exited.wait(timeout: .now() + seconds) == .timedOut {
+            // The child inherits our blocked and ignored signals (SIGTERM among them once
+            // the CLI handles it), so SIGTERM may do nothing: SIGKILL after a second's grace.
             process.terminate()
-            _ = exited.wait(timeout: .now() + 5)
+            if exited.wait(timeout: .now() + 1) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                _ = exited.wait(timeout: .now() + 5)
+            }
             return .failure(.local("--sendmail \(path) did not finish within \(Int(seconds)) s and was stopped"))
         }
         // A child of sendmail may keep the pipe open; its first line is all we need.

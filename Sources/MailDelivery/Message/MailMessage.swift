@@ -99,6 +99,13 @@ public struct EncodedMail: Sendable, Equatable {
     public var recipients: [String]
     /// The message: CRLF line endings, 7-bit, lines well under SMTP's 998-character limit.
     public var bytes: [UInt8]
+
+    /// For messages made elsewhere (an existing .eml, a test); ``MailMessage/encoded(using:)`` makes the usual ones.
+    public init(sender: String, recipients: [String], bytes: [UInt8]) {
+        self.sender = sender
+        self.recipients = recipients
+        self.bytes = bytes
+    }
 }
 
 /// Something that delivers an ``EncodedMail``: SMTP, sendmail, or a test double.

@@ -1,4 +1,5 @@
 import NIOCore
+import Synchronization
 
 /// One step of the dialogue: an optional command line to send and the promise of the
 /// server's next reply. Sent down the pipeline as an outbound message, so the async session
@@ -7,6 +8,16 @@ struct SMTPRequest: Sendable {
     var command: ByteBuffer?
     var reply: EventLoopPromise<SMTPReply>
     var timeout: TimeAmount
+}
+
+/// The first failure a connection saw, shared between its handler and ``SMTPConnection``:
+/// once the channel is closed its handlers are gone, and a later request must still learn
+/// why (say, a TLS alert) instead of a bare "channel closed".
+final class SMTPFailureRecord: Sendable {
+    private let first = Mutex<(any Error)?>(nil)
+
+    func record(_ error: any Error) { first.withLock { if $0 == nil { $0 = error } } }
+    var error: (any Error)? { first.withLock { $0 } }
 }
 
 /// Why a step got no reply.
@@ -26,9 +37,14 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     typealias OutboundIn = SMTPRequest
     typealias OutboundOut = ByteBuffer
 
+    private let record: SMTPFailureRecord
     private var buffered: [SMTPReply] = []
     private var waiting: (promise: EventLoopPromise<SMTPReply>, timer: Scheduled<Void>)?
     private var failure: Error?
+
+    init(record: SMTPFailureRecord) {
+        self.record = record
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
@@ -78,7 +94,10 @@ final class SMTPClientHandler: ChannelDuplexHandler {
 
     /// Fails the waiting request and every later one with the first error seen.
     private func fail(_ error: Error) {
-        if failure == nil { failure = error }
+        if failure == nil {
+            failure = error
+            record.record(error)
+        }
         if let (promise, timer) = waiting {
             waiting = nil
             timer.cancel()

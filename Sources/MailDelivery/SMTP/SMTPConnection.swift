@@ -7,6 +7,7 @@ import NIOSSL
 /// Only transport: what to send and what the replies mean is ``SMTPTransport``'s business.
 struct SMTPConnection: Sendable {
     private let channel: any Channel
+    private let failures: SMTPFailureRecord
 
     /// Connects to `host:port`, wrapping the connection in TLS from the start when `tls` is given (smtps://).
     static func open(
@@ -14,6 +15,7 @@ struct SMTPConnection: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> SMTPConnection {
         let serverName = SMTPConnection.serverName(host)
+        let failures = SMTPFailureRecord()
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(connectTimeout)
             .channelInitializer { channel in
@@ -23,11 +25,11 @@ struct SMTPConnection: Sendable {
                             NIOSSLClientHandler(context: tls, serverHostname: serverName))
                     }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
-                    try channel.pipeline.syncOperations.addHandler(SMTPClientHandler())
+                    try channel.pipeline.syncOperations.addHandler(SMTPClientHandler(record: failures))
                 }
             }
             .connect(host: host, port: port).get()
-        return SMTPConnection(channel: channel)
+        return SMTPConnection(channel: channel, failures: failures)
     }
 
     /// Sends `command` (a line without CRLF; `nil` to only read, as for the greeting) and waits for the reply.
@@ -39,7 +41,11 @@ struct SMTPConnection: Sendable {
     func request(bytes: [UInt8]?, timeout: TimeAmount) async throws -> SMTPReply {
         let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
         let buffer = bytes.map { ByteBuffer(bytes: $0) }
-        channel.writeAndFlush(SMTPRequest(command: buffer, reply: promise, timeout: timeout), promise: nil)
+        // A write that never reaches the handler (the channel is already closed) must still end the wait.
+        let failures = self.failures
+        channel.writeAndFlush(SMTPRequest(command: buffer, reply: promise, timeout: timeout)).whenFailure { error in
+            promise.fail(failures.error ?? error)
+        }
         return try await promise.futureResult.get()
     }
 
