@@ -34,7 +34,9 @@ import Testing
         for count in [0, 1, 2, 3, 56, 57, 58, 1000] {
             let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37) }
             let ours = String(decoding: Base64Lines.encode(bytes), as: UTF8.self)
-            let theirs = Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+            let theirs = Data(bytes).base64EncodedString(options: [
+                .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+            ])
             #expect(ours == (theirs.isEmpty ? "" : theirs + "\r\n"))
         }
     }

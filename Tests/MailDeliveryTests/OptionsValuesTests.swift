@@ -5,8 +5,11 @@ import Testing
 /// What the CLI hands in: the SMTP URL, the subject template, credentials from the environment.
 @Suite struct OptionsValuesTests {
     @Test func smtpURLDefaults() throws {
-        #expect(try SMTPURL(parsing: "smtp://mail.example.com") == SMTPURL(security: .startTLS, host: "mail.example.com", port: 587))
-        #expect(try SMTPURL(parsing: "smtps://mail.example.com/") == SMTPURL(security: .implicitTLS, host: "mail.example.com", port: 465))
+        #expect(
+            try SMTPURL(parsing: "smtp://mail.example.com") == SMTPURL(security: .startTLS, host: "mail.example.com", port: 587))
+        #expect(
+            try SMTPURL(parsing: "smtps://mail.example.com/")
+                == SMTPURL(security: .implicitTLS, host: "mail.example.com", port: 465))
         #expect(try SMTPURL(parsing: "SMTP://Mail.Example.com:25").port == 25)
         #expect(try SMTPURL(parsing: "smtp://mail.example.com:25").host == "mail.example.com")
     }
@@ -25,7 +28,8 @@ import Testing
             try SMTPURL(parsing: "smtp://alice:s3cret@mail.example.com")
         } throws: { error in
             let text = (error as! MailError).description
-            return text.contains("must not contain a password") && text.contains("--smtp-password-env") && !text.contains("s3cret")
+            return text.contains("must not contain a password") && text.contains("--smtp-password-env")
+                && !text.contains("s3cret")
         }
     }
 
@@ -44,7 +48,11 @@ import Testing
 
     @Test func everyPlaceholderAndLiteralBraces() throws {
         let names = SubjectTemplate.placeholders.map(\.name)
-        #expect(names == ["date", "jobs", "errors", "attention", "expiring", "paused", "new", "removed", "changed", "recovered", "newErrors"])
+        #expect(
+            names == [
+                "date", "jobs", "errors", "attention", "expiring", "paused", "new", "removed", "changed", "recovered",
+                "newErrors",
+            ])
         let template = try SubjectTemplate(names.map { "{\($0)}" }.joined(separator: ",") + " {{x}}")
         let values = Dictionary(uniqueKeysWithValues: names.map { ($0, $0.uppercased()) })
         #expect(template.render(values) == names.map { $0.uppercased() }.joined(separator: ",") + " {x}")

@@ -78,7 +78,8 @@ import Testing
     }
 
     @Test func aServerThatHangsUpIsNamed() async throws {
-        let server = try ScriptedSMTPServer { line in line.hasPrefix("MAIL") ? "421 4.3.2 shutting down\r\n" : Self.answer()(line) }
+        let server = try ScriptedSMTPServer { line in line.hasPrefix("MAIL") ? "421 4.3.2 shutting down\r\n" : Self.answer()(line)
+        }
         defer { server.stop() }
         await #expect {
             try await transport(server).send(mail)

@@ -50,10 +50,8 @@ extension MailError {
         .server("SMTP server \(url.hostAndPort) closed the connection at \(step)")
     }
 
-    static func tlsFailed(_ url: SMTPURL, step: String, _ reason: String) -> MailError {
-        .server(
-            "TLS with SMTP server \(url.hostAndPort) failed at \(step): \(reason); check that smtps:// and smtp:// match the port, and pass a private CA with --smtp-ca-file"
-        )
+    static func tlsFailed(_ url: SMTPURL, step: String, _ reason: String, hint: String) -> MailError {
+        .server("TLS with SMTP server \(url.hostAndPort) failed at \(step): \(reason); \(hint)")
     }
 
     static func notSMTP(_ url: SMTPURL, _ what: String) -> MailError {

@@ -90,16 +90,13 @@ struct SMTPSession {
         } catch let failure as SMTPConnectionFailure {
             if case .timedOut = failure { throw MailError.timedOut(url, step: step, after: timeout) }
             throw MailError.closed(url, step: step)
-        } catch let error where Self.isTLSError(error) {
-            throw MailError.tlsFailed(url, step: step, SMTPTransport.describe(error))
+        } catch let error where TLSFailureText.isTLSError(error) {
+            let (reason, hint) = TLSFailureText.explain(error, url: url)
+            throw MailError.tlsFailed(url, step: step, reason, hint: hint)
         } catch let error as SMTPReplyDecoder.ProtocolViolation {
             throw MailError.notSMTP(url, error.description)
         } catch {
             throw MailError.server("SMTP server \(url.hostAndPort) failed at \(step): \(SMTPTransport.describe(error))")
         }
-    }
-
-    private static func isTLSError(_ error: Error) -> Bool {
-        error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError
     }
 }
