@@ -270,3 +270,15 @@ def test_usage_errors_exit_2(tmp_path, args, fragment):
     assert result.returncode == 2
     assert fragment in result.stderr
     assert "secret" not in result.stderr or "must not contain" in result.stderr
+
+
+def test_without_report_html_the_message_is_text_and_attachments(tmp_path):
+    out = tmp_path / "out"
+    eml = tmp_path / "report.eml"
+    result = mail_run(out, "--format", "csv", "--eml", str(eml))
+    assert result.returncode == 0, result.stderr
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert message.get_body(("html",)) is None
+    assert message.get_body(("plain",)).get_content().startswith("76 jobs")
+    attachments = {part.get_filename(): part.get_payload(decode=True) for part in message.iter_attachments()}
+    assert attachments == {name: (out / name).read_bytes() for name in ("jobs.csv", "summary.csv")}
