@@ -77,6 +77,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Email delivery: the MIME message, SMTP (STARTTLS, implicit TLS, AUTH) and sendmail.
+        .target(
+            name: "MailDelivery",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .executableTarget(
             name: "Macie2EmulatorCLI",
             dependencies: [
@@ -87,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "MacieReportCLI",
             dependencies: [
-                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory",
+                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -128,5 +137,6 @@ let package = Package(
         ),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch", "TestSupport"]),
         .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport"]),
+        .testTarget(name: "MailDeliveryTests", dependencies: ["MailDelivery", "TestSupport"]),
     ]
 )

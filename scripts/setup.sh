@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what macie-report needs beyond Swift, on Debian/Ubuntu: libxlsxwriter (the XLSX
 # writer, linked by the build), unzip (tests read .xlsx parts), and the Python packages the
-# interoperability tests use (pytest, openpyxl, and boto3 as the AWS SDK that proves the
-# emulator's wire format). Idempotent: installs only what is missing.
+# interoperability tests use (pytest, openpyxl, boto3 as the AWS SDK that proves the
+# emulator's wire format, aiosmtpd as the SMTP server that receives the report email, and
+# cryptography for that server's test certificates). Idempotent: installs only what is missing.
 set -euo pipefail
 
 SUDO=""
@@ -19,7 +20,8 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-if ! python3 -c 'import pytest, openpyxl, boto3' 2>/dev/null; then
-  echo "setup: installing pytest, openpyxl and boto3 from PyPI" >&2
-  python3 -m pip install -q pytest openpyxl boto3 2>/dev/null || python3 -m pip install -q --break-system-packages pytest openpyxl boto3
+if ! python3 -c 'import pytest, openpyxl, boto3, aiosmtpd, cryptography' 2>/dev/null; then
+  echo "setup: installing pytest, openpyxl, boto3, aiosmtpd and cryptography from PyPI" >&2
+  python3 -m pip install -q pytest openpyxl boto3 aiosmtpd cryptography 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages pytest openpyxl boto3 aiosmtpd cryptography
 fi

@@ -94,6 +94,9 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup(title: "Live Macie2 API (used when --samples is not given)")
     var live: LiveOptions
 
+    @OptionGroup(title: "Email")
+    var mail: MailOptions
+
     func validate() throws {
         if samples != nil, live.isUsed {
             throw ValidationError(
@@ -156,6 +159,16 @@ struct RunCommand: AsyncParsableCommand {
         if !quiet { Console.info("run finished", RunSummary.fields(report, files: result.files, directory: outputDirectory)) }
         if let failure = result.historyFailure {
             Console.error("the reports were written, but the run was not recorded in the history: \(failure)")
+        }
+        // 5: the reports were written, but the email was not sent. Takes precedence over the rest.
+        if mail.isUsed {
+            do {
+                let content = try MailContent.make(result, directory: outputDirectory)
+                try await mail.deliver(content, environment: ProcessInfo.processInfo.environment)
+            } catch {
+                Console.error("mail not delivered: \(error)")
+                throw ExitCode(5)
+            }
         }
         // 1: the reports are fine, but tomorrow's comparison will not know about tonight.
         if result.historyFailure != nil { throw ExitCode(1) }

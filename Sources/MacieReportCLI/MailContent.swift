@@ -1,0 +1,48 @@
+import Foundation
+import JobTransform
+import ReportPipeline
+import ReportRender
+
+/// What goes in the message; built by RunCommand after the reports are written.
+struct MailContent {
+    /// The subject template's values by placeholder name (see `SubjectTemplate.placeholders`).
+    var subjectValues: [String: String]
+    /// report.html as written, or `nil` when it was not (then the message is plain text).
+    var html: String?
+    var text: String
+    /// The written files other than report.html: the CSVs and the workbook.
+    var attachments: [URL]
+
+    /// The content for a finished run: counts from the report, files from the output directory.
+    /// The change counts (new, removed, changed, recovered, newErrors) are 0 without `--history`.
+    static func make(_ result: ReportPipeline.Result, directory: String) throws -> MailContent {
+        let report = result.report
+        let htmlFile = result.files.first { $0.lastPathComponent == "report.html" }
+        let html = try htmlFile.map { try String(contentsOf: $0, encoding: .utf8) }
+        return MailContent(
+            subjectValues: subjectValues(report), html: html,
+            text: PlainTextSummary.render(report),
+            attachments: result.files.filter { $0.lastPathComponent != "report.html" })
+    }
+
+    static func subjectValues(_ report: ReportModel) -> [String: String] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let day = calendar.dateComponents([.year, .month, .day], from: report.asOf)
+        let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        var values = [
+            "jobs": report.records.count,
+            "errors": report.errorCount,
+            "attention": report.attention.count,
+            "expiring": report.attentionCount(.expiringSoon),
+            "paused": report.attentionCount(.pausedByQuota),
+        ].mapValues(String.init)
+        values["date"] = date
+        let changes = report.changes
+        let counts: [String: ChangeKind] = [
+            "new": .new, "removed": .removed, "changed": .statusChanged, "recovered": .recovered, "newErrors": .newError,
+        ]
+        for (name, kind) in counts { values[name] = String(changes?.count(kind) ?? 0) }
+        return values
+    }
+}

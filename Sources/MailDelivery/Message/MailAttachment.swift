@@ -1,0 +1,40 @@
+import Foundation
+
+/// A file carried in the message, byte for byte (always base64, so binary data and CSV with
+/// long lines or bare CRs arrive unchanged).
+public struct MailAttachment: Sendable, Equatable {
+    /// The name the recipient sees; any path is dropped.
+    public var filename: String
+    /// The MIME type, e.g. `text/csv`.
+    public var contentType: String
+    public var data: Data
+
+    public init(filename: String, contentType: String, data: Data) {
+        self.filename = filename
+        self.contentType = contentType
+        self.data = data
+    }
+
+    /// Reads a file, taking its content type from the extension (``contentType(forFileName:)``).
+    public init(contentsOf url: URL) throws(MailError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .attachmentUnreadable(url.path, (error as NSError).localizedDescription)
+        }
+        self.init(filename: url.lastPathComponent, contentType: Self.contentType(forFileName: url.lastPathComponent), data: data)
+    }
+
+    /// The MIME type for the reports' extensions; `application/octet-stream` for anything else.
+    public static func contentType(forFileName name: String) -> String {
+        switch name.split(separator: ".").last.map({ $0.lowercased() }) {
+        case "csv": return "text/csv"
+        case "xlsx": return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case "html", "htm": return "text/html"
+        case "txt": return "text/plain"
+        case "json": return "application/json"
+        default: return "application/octet-stream"
+        }
+    }
+}
