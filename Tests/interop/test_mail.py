@@ -145,7 +145,9 @@ def check_message(raw, out):
     plain = message.get_body(("plain",))
     html = message.get_body(("html",))
     assert plain is not None and html is not None
-    assert plain.get_content().startswith("76 jobs in 3 regions and 3 accounts; 18 need attention")
+    text = plain.get_content().replace("\r\n", "\n")
+    assert text.startswith("Macie classification jobs, 2026-11-24 06:00 UTC\n76 jobs in 3 regions")
+    assert "Needs attention (18): 9 ERROR on last run, 5 paused by Macie" in text
     assert html.get_payload(decode=True) == (out / "report.html").read_bytes()
     attachments = {part.get_filename(): part for part in message.iter_attachments()}
     assert set(attachments) == ATTACHMENTS
@@ -279,6 +281,47 @@ def test_without_report_html_the_message_is_text_and_attachments(tmp_path):
     assert result.returncode == 0, result.stderr
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
     assert message.get_body(("html",)) is None
-    assert message.get_body(("plain",)).get_content().startswith("76 jobs")
+    assert message.get_body(("plain",)).get_content().startswith("Macie classification jobs, 2026-11-24 06:00 UTC")
     attachments = {part.get_filename(): part.get_payload(decode=True) for part in message.iter_attachments()}
     assert attachments == {name: (out / name).read_bytes() for name in ("jobs.csv", "summary.csv")}
+
+
+def test_the_nightly_mail_with_a_history_and_a_config_file(smtp_server, pki, tmp_path):
+    """Two nights from one config file: the second mail's subject counts the new job, its
+    text opens with the changes, and changes.csv is attached byte for byte."""
+    import json
+    import shutil
+    port, recorder = smtp_server()
+    samples, out = tmp_path / "samples", tmp_path / "out"
+    shutil.copytree(DEMO, samples)
+    config = tmp_path / "macie-report.conf"
+    config.write_text("\n".join([
+        "# nightly", f"samples = {samples}", f"output-dir = {out}", f"history = {tmp_path / 'history.sqlite'}",
+        "quiet = true", "mail-from = Macie Reports <reports@example.com>", "mail-to = a@x.example",
+        f"smtp-url = smtp://{USER}@localhost:{port}", f"smtp-ca-file = {pki['ca']}",
+    ]) + "\n")
+    env = dict(os.environ, MACIE_REPORT_SMTP_PASSWORD=PASSWORD)
+
+    def night(as_of):
+        result = subprocess.run([binary(), "run", "--config", str(config), "--as-of", as_of],
+                                capture_output=True, text=True, check=False, env=env, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return email.message_from_bytes(recorder.messages[-1]["bytes"], policy=email.policy.default)
+
+    first = night("2026-11-23T06:00:00Z")
+    assert first["Subject"] == "Macie jobs 2026-11-23: 9 ERROR, 4 expiring, 0 new"
+    jobs = json.loads((samples / "eu-west-1.json").read_text(encoding="utf-8"))
+    fresh = dict(jobs[0], jobId="e" * 32, name="brand new job", jobStatus="RUNNING")
+    fresh["jobArn"] = fresh["jobArn"].rsplit("/", 1)[0] + "/" + fresh["jobId"]
+    (samples / "eu-west-1.json").write_text(json.dumps(jobs + [fresh], indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    second = night("2026-11-24T06:00:00Z")
+    assert second["Subject"].startswith("Macie jobs 2026-11-24: ") and second["Subject"].endswith(" expiring, 1 new")
+    text = second.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert text.index("Since the previous run (2026-11-23 06:00 UTC)") < text.index("Needs attention")
+    assert '"brand new job" (' + "e" * 32 + ")" in text
+    attachments = {part.get_filename(): part.get_payload(decode=True) for part in second.iter_attachments()}
+    assert set(attachments) == {"jobs.csv", "summary.csv", "changes.csv", "report.xlsx"}
+    for name, data in attachments.items():
+        assert data == (out / name).read_bytes(), name
+    assert b"new,eu-west-1," in attachments["changes.csv"]
