@@ -45,7 +45,7 @@ let package = Package(
         // next report can say what changed.
         .target(
             name: "JobHistory",
-            dependencies: ["JobFetch", "JobTransform", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Macie2Model", "JobFetch", "JobTransform", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory"]),
         // AWS plumbing: HTTP transport, the credential chain, STS, endpoints, retries.

@@ -17,6 +17,8 @@ enum HistorySchema {
                         finishedAt TEXT NOT NULL,
                         source TEXT NOT NULL,
                         regions TEXT NOT NULL,
+                        knownRegions TEXT NOT NULL,
+                        scope TEXT NOT NULL,
                         complete INTEGER NOT NULL,
                         jobCount INTEGER NOT NULL
                     );

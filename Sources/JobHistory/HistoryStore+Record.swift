@@ -12,21 +12,27 @@ extension HistoryStore {
         public var jobsWithoutId: Int
     }
 
-    /// Records this run (counts, gaps, a snapshot per job) and prunes runs older than
-    /// `keepDays` before it, all in one transaction: it lands whole or not at all. The run just
-    /// recorded is never pruned, whatever its time.
+    /// Records this run (counts, gaps, a snapshot per job, and the jobs carried forward from
+    /// the previous run where this one was partial) and prunes runs older than `keepDays`
+    /// before it, all in one transaction: it lands whole or not at all. The run just recorded
+    /// is never pruned, whatever its time.
     @discardableResult
-    public func record(_ report: ReportModel, startedAt: Date, source: String, keepDays: Int?) throws -> Recorded {
+    public func record(
+        _ report: ReportModel, carried: CarryForward = CarryForward(jobs: [], knownRegions: []), scope: String = "",
+        startedAt: Date, source: String, keepDays: Int?
+    ) throws -> Recorded {
         try write { db in
             let regions = String(decoding: try JSONEncoder().encode(report.regions), as: UTF8.self)
+            let known = String(decoding: try JSONEncoder().encode(carried.knownRegions.sorted()), as: UTF8.self)
             try db.execute(
                 sql: """
-                    INSERT INTO run (asOf, startedAt, finishedAt, source, regions, complete, jobCount)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO run (asOf, startedAt, finishedAt, source, regions, knownRegions, scope, complete, jobCount)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     ISO8601Timestamp.formatPrecise(report.asOf), ISO8601Timestamp.formatPrecise(startedAt),
-                    ISO8601Timestamp.formatPrecise(Date()), source, regions, report.isComplete, report.records.count,
+                    ISO8601Timestamp.formatPrecise(Date()), source, regions, known, scope, report.isComplete,
+                    report.records.count,
                 ])
             let runId = db.lastInsertedRowID
             let count = try db.makeStatement(sql: "INSERT INTO run_count (runId, dimension, value, jobs) VALUES (?, ?, ?, ?)")
@@ -36,7 +42,7 @@ extension HistoryStore {
             let gap = try db.makeStatement(
                 sql: "INSERT OR IGNORE INTO run_gap (runId, region, reason, listIsComplete) VALUES (?, ?, ?, ?)")
             for g in report.gaps { try gap.execute(arguments: [runId, g.region, g.reason, g.listIsComplete]) }
-            let jobsWithoutId = try insertSnapshots(db, runId: runId, report.records)
+            let jobsWithoutId = try insertSnapshots(db, runId: runId, report.records, carried: carried.jobs)
             var pruned = 0
             if let keepDays {
                 let cutoff = ISO8601Timestamp.formatPrecise(report.asOf.addingTimeInterval(-Double(keepDays) * 86_400))
@@ -49,7 +55,7 @@ extension HistoryStore {
 
     /// One row per job with an id; a second job with the same region and id (only hostile
     /// data has one) keeps the first.
-    private func insertSnapshots(_ db: Database, runId: Int64, _ records: [JobRecord]) throws -> Int {
+    private func insertSnapshots(_ db: Database, runId: Int64, _ records: [JobRecord], carried: [JobSnapshot]) throws -> Int {
         let insert = try db.makeStatement(
             sql: """
                 INSERT OR IGNORE INTO job_snapshot (runId, region, jobId, accountId, name, jobStatus, jobType,
@@ -57,17 +63,21 @@ extension HistoryStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         var withoutId = 0
-        for record in records {
-            guard let job = JobSnapshot(record) else {
-                withoutId += 1
-                continue
-            }
+        func insertRow(_ job: JobSnapshot) throws {
             try insert.execute(arguments: [
                 runId, job.region, job.jobId, job.accountId, job.name, job.jobStatus, job.jobType, job.lastRunErrorStatus,
                 job.lastRunTime?.timeIntervalSince1970, job.numberOfRuns, job.jobPausedAt?.timeIntervalSince1970,
                 job.jobExpiresAt?.timeIntervalSince1970, job.caveats,
             ])
         }
+        for record in records {
+            guard let job = JobSnapshot(record) else {
+                withoutId += 1
+                continue
+            }
+            try insertRow(job)
+        }
+        for job in carried { try insertRow(job) }
         return withoutId
     }
 }

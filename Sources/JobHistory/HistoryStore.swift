@@ -44,10 +44,6 @@ public final class HistoryStore {
                 }
             }
             try HistorySchema.migrator.migrate(queue)
-            try queue.read { db in
-                let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
-                guard check == "ok" else { throw HistoryError("\(url.path) is damaged (SQLite says: \(check))") }
-            }
         } catch let error as HistoryError {
             try? queue.close()
             throw error
@@ -63,7 +59,10 @@ public final class HistoryStore {
     /// The most recently recorded run, with every job's snapshot; `nil` for a new history.
     public func previousRun() throws -> RunSnapshot? {
         try reading { db in
-            guard let run = try Row.fetchOne(db, sql: "SELECT id, asOf, regions FROM run ORDER BY id DESC LIMIT 1") else {
+            guard
+                let run = try Row.fetchOne(
+                    db, sql: "SELECT id, asOf, regions, knownRegions, scope FROM run ORDER BY id DESC LIMIT 1")
+            else {
                 return nil
             }
             let id: Int64 = run["id"]
@@ -86,7 +85,8 @@ public final class HistoryStore {
                 jobs[job.key] = job
             }
             return RunSnapshot(
-                asOf: Self.parse(run["asOf"]), regions: Self.regions(run["regions"]), gaps: gaps, jobs: jobs)
+                asOf: Self.parse(run["asOf"]), regions: Self.regions(run["regions"]), gaps: gaps,
+                knownRegions: Set(Self.regions(run["knownRegions"])), scope: run["scope"], jobs: jobs)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import JobFetch
+import Macie2Model
 
 /// What the run history keeps of one job: the fields a change is judged on, and enough to
 /// name the job in a report after it has gone. Enum values are kept as the API's text, known
@@ -60,6 +61,11 @@ public struct JobSnapshot: Sendable, Hashable {
 }
 
 /// An earlier run, as the history remembers it.
+///
+/// The history keeps what was last known of every region, not only what the run saw: when a
+/// region could not be read completely, the jobs it did not list are carried forward from
+/// the run before (see ``carryingForward(from:)``). So a change that happens while a region
+/// is failing is reported the first night the region reads completely again, never lost.
 public struct RunSnapshot: Sendable {
     /// The time the run's report speaks of (its `--as-of`, or when it ran).
     public var asOf: Date
@@ -67,22 +73,68 @@ public struct RunSnapshot: Sendable {
     public var regions: [String]
     /// Regions the run could not read completely.
     public var gaps: [RegionGap]
-    /// Every job the run saw, by region and id (the only way they are ever looked up; one
-    /// copy of 100 000 snapshots, not an array and an index).
+    /// Regions whose full list of jobs is known: read completely by this run, or by an
+    /// earlier one and carried forward since. Only there can a job not in ``jobs`` be new.
+    public var knownRegions: Set<String>
+    /// Which jobs the run asked for (its `--include`/`--exclude` terms; empty for all). Runs
+    /// with different scopes list different jobs, so new and removed are not told between them.
+    public var scope: String
+    /// Every job known, by region and id (the only way they are ever looked up; one copy of
+    /// 100 000 snapshots, not an array and an index).
     public var jobs: [JobSnapshot.Key: JobSnapshot]
 
-    public init(asOf: Date, regions: [String], gaps: [RegionGap], jobs: [JobSnapshot.Key: JobSnapshot]) {
+    public init(
+        asOf: Date, regions: [String], gaps: [RegionGap], knownRegions: Set<String>, scope: String,
+        jobs: [JobSnapshot.Key: JobSnapshot]
+    ) {
         self.asOf = asOf
         self.regions = regions
         self.gaps = gaps
+        self.knownRegions = knownRegions
+        self.scope = scope
         self.jobs = jobs
     }
 
-    /// From a list of snapshots; a repeated region and id keeps the first, as the history does.
-    public init(asOf: Date, regions: [String], gaps: [RegionGap], jobs: [JobSnapshot]) {
+    /// From a list of snapshots, with every region read completely except the gaps' (a
+    /// repeated region and id keeps the first, as the history does).
+    public init(asOf: Date, regions: [String], gaps: [RegionGap], scope: String = "", jobs: [JobSnapshot]) {
         self.init(
             asOf: asOf, regions: regions, gaps: gaps,
+            knownRegions: Set(regions).subtracting(gaps.filter { !$0.listIsComplete }.map(\.region)), scope: scope,
             jobs: Dictionary(jobs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// What the history keeps of this run besides its own jobs: in regions it could not list
+    /// completely, the previous snapshot's jobs it did not see; and the regions whose full
+    /// list is known. Nothing is carried across a change of scope.
+    public static func carryForward(from previous: RunSnapshot?, into report: ReportModel, scope: String) -> CarryForward {
+        let complete = Set(report.regions).subtracting(report.gaps.filter { !$0.listIsComplete }.map(\.region))
+        guard let previous, previous.scope == scope else { return CarryForward(jobs: [], knownRegions: complete) }
+        let partial = Set(previous.jobs.keys.map(\.region)).subtracting(complete)
+        var seen = Set<JobSnapshot.Key>()
+        for record in report.records where partial.contains(record.region) {
+            if let id = record.jobId { seen.insert(JobSnapshot.Key(region: record.region, jobId: id)) }
+        }
+        let note = "not seen in this run (region not read completely); last known \(ISO8601Timestamp.format(previous.asOf))"
+        let carried = previous.jobs.values.filter { partial.contains($0.region) && !seen.contains($0.key) }.map { job in
+            var job = job
+            job.caveats = note
+            return job
+        }
+        return CarryForward(jobs: carried, knownRegions: complete.union(previous.knownRegions))
+    }
+}
+
+/// Jobs and knowledge a partial run inherits from the one before (see ``RunSnapshot/carryForward(from:into:scope:)``).
+public struct CarryForward: Sendable {
+    /// Jobs not seen in this run, as last known.
+    public var jobs: [JobSnapshot]
+    /// Regions whose full list of jobs is known after this run.
+    public var knownRegions: Set<String>
+
+    public init(jobs: [JobSnapshot], knownRegions: Set<String>) {
+        self.jobs = jobs
+        self.knownRegions = knownRegions
     }
 }
 

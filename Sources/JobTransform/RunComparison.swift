@@ -4,26 +4,30 @@ import Macie2Model
 
 /// Compares this run with the previous one in the history. Pure: both runs come in as values.
 ///
-/// A partial run is compared only where both runs have data. A job present in both is always
-/// compared (each run saw it). "New" and "removed" are claimed only in regions whose job list
-/// both runs read completely: a job missing from a region that failed is not gone, and a job
-/// in a region the previous run did not read is not new. Each such limit becomes one line.
+/// A partial run is compared only where both runs have data. A job both know is always
+/// compared. A job is "new" only in a region whose full list the previous run knew, and
+/// "removed" only from a region this run listed completely: a job missing from a region that
+/// failed is not gone, and a job in a region never listed before is not new. Each such limit
+/// becomes one line. Runs with different scopes (filters) are not compared for new or removed.
 public enum RunComparison {
-    public static func compare(_ report: ReportModel, with previous: RunSnapshot?) -> RunChanges {
+    public static func compare(_ report: ReportModel, with previous: RunSnapshot?, scope: String = "") -> RunChanges {
         var items = expiring(report)
         guard let previous else {
             return RunChanges(previousAsOf: nil, items: sorted(items), limits: [])
         }
-        let (comparable, limits) = listedRegions(report, previous)
+        let sameScope = previous.scope == scope
+        let listedNow = Set(report.regions).subtracting(report.gaps.filter { !$0.listIsComplete }.map(\.region))
+        let newCounted = sameScope ? previous.knownRegions : []
+        let removedCounted = sameScope ? listedNow : []
         let before = previous.jobs
         var seen = Set<JobSnapshot.Key>()
         seen.reserveCapacity(report.records.count)
         for record in report.records {
-            guard let now = JobSnapshot(record) else { continue }
-            seen.insert(now.key)
+            // A repeated region and id (only hostile data has one) is compared once.
+            guard let now = JobSnapshot(record), seen.insert(now.key).inserted else { continue }
             if let then = before[now.key] {
                 items += transitions(from: then, to: now)
-            } else if comparable.contains(now.region) {
+            } else if newCounted.contains(now.region) {
                 items.append(change(.new, now, after: now.jobStatus, field: "jobStatus", note: "first seen in this run"))
                 if now.lastRunErrorStatus == "ERROR" {
                     items.append(
@@ -31,38 +35,45 @@ public enum RunComparison {
                 }
             }
         }
-        for then in previous.jobs.values where !seen.contains(then.key) && comparable.contains(then.region) {
+        for then in previous.jobs.values where !seen.contains(then.key) && removedCounted.contains(then.region) {
             items.append(
                 change(
                     .removed, then, before: then.jobStatus, field: "jobStatus",
                     note: "no longer listed in this region (or not visible to these credentials)"))
         }
+        let limits =
+            sameScope
+            ? regionLimits(report, previous, listedNow: listedNow)
+            : [
+                "the previous run covered different jobs (filters \(describe(previous.scope)), now \(describe(scope))): new and removed jobs are not counted"
+            ]
         return RunChanges(previousAsOf: previous.asOf, items: sorted(items), limits: limits)
     }
 
-    /// Regions where new and removed jobs can be told, and a line for each region where not.
-    static func listedRegions(_ report: ReportModel, _ previous: RunSnapshot) -> (Set<String>, [String]) {
-        let incompleteNow = Set(report.gaps.filter { !$0.listIsComplete }.map(\.region))
-        let incompleteThen = Set(previous.gaps.filter { !$0.listIsComplete }.map(\.region))
-        let now = Set(report.regions)
-        let then = Set(previous.regions)
+    /// One line for each region where new or removed jobs cannot be told.
+    static func regionLimits(_ report: ReportModel, _ previous: RunSnapshot, listedNow: Set<String>) -> [String] {
+        let readNow = Set(report.regions)
+        let known = previous.knownRegions
+        let before = Set(previous.regions).union(known)
         var limits: [String] = []
-        for region in now.union(then).sorted() {
-            if !then.contains(region) {
-                limits.append("\(region) was not read in the previous run: its jobs are not counted as new")
-            } else if !now.contains(region) {
-                limits.append("\(region) was not read in this run: its jobs are not counted as removed")
-            } else if incompleteNow.contains(region) {
+        for region in readNow.union(before).sorted() {
+            if readNow.contains(region) && !known.contains(region) {
                 limits.append(
-                    "\(region) could not be read completely in this run: jobs missing there are not counted as removed")
-            } else if incompleteThen.contains(region) {
+                    Set(previous.regions).contains(region)
+                        ? "\(region) was incomplete in the previous run: jobs found there now are not counted as new"
+                        : "\(region) was not read in the previous run: its jobs are not counted as new")
+            }
+            if known.contains(region) && !listedNow.contains(region) {
                 limits.append(
-                    "\(region) was incomplete in the previous run: jobs found there now are not counted as new")
+                    readNow.contains(region)
+                        ? "\(region) could not be read completely in this run: jobs missing there are not counted as removed"
+                        : "\(region) was not read in this run: its jobs are not counted as removed")
             }
         }
-        let comparable = now.intersection(then).subtracting(incompleteNow).subtracting(incompleteThen)
-        return (comparable, limits)
+        return limits
     }
+
+    static func describe(_ scope: String) -> String { scope.isEmpty ? "none" : scope }
 
     /// Status and last-run error transitions of a job both runs saw.
     static func transitions(from then: JobSnapshot, to now: JobSnapshot) -> [JobChange] {

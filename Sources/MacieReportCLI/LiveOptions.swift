@@ -45,6 +45,12 @@ struct LiveOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (logs go to stderr).")
     var logLevel: String = "error"
 
+    /// Which jobs the filters select, as one canonical line for the history: runs with
+    /// different filters are not compared for new and removed jobs.
+    var scope: String {
+        (includes.sorted().map { "include \($0)" } + excludes.sorted().map { "exclude \($0)" }).joined(separator: "; ")
+    }
+
     /// Whether any live-only flag was given (they make no sense with --samples).
     var isUsed: Bool {
         !regions.isEmpty || profile != nil || endpointURL != nil || maxConcurrency != nil || !includes.isEmpty

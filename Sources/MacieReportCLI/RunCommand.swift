@@ -140,7 +140,8 @@ struct RunCommand: AsyncParsableCommand {
         options.history = history.map {
             HistorySettings(
                 file: URL(fileURLWithPath: $0), keepDays: keepDays,
-                sourceDescription: samples.map { "samples \($0)" } ?? "live")
+                sourceDescription: samples.map { "samples \($0)" } ?? "live \(live.regions.joined(separator: " "))",
+                scope: live.scope)
         }
         let result: ReportPipeline.Result
         if let samples {

@@ -18,14 +18,22 @@ final class HistorySession {
         self.lock = lock
     }
 
+    /// What this run inherits from the previous one where it is partial, computed while the
+    /// previous snapshot is in memory, kept (small) until the run is recorded.
+    private var carried = CarryForward(jobs: [], knownRegions: [])
+
     /// Adds the comparison with the previous run and the trend to the report.
     func compare(_ report: inout ReportModel) throws {
-        report.changes = RunComparison.compare(report, with: try store.previousRun())
+        let previous = try store.previousRun()
+        report.changes = RunComparison.compare(report, with: previous, scope: settings.scope)
+        carried = RunSnapshot.carryForward(from: previous, into: report, scope: settings.scope)
         report.trend = try store.trend(last: max(settings.trendRuns - 1, 0)) + [TrendPoint(report)]
     }
 
     func record(_ report: ReportModel, startedAt: Date) throws -> HistoryStore.Recorded {
-        try store.record(report, startedAt: startedAt, source: settings.sourceDescription, keepDays: settings.keepDays)
+        try store.record(
+            report, carried: carried, scope: settings.scope, startedAt: startedAt, source: settings.sourceDescription,
+            keepDays: settings.keepDays)
     }
 
     func close() {

@@ -52,12 +52,16 @@ public struct HistorySettings: Sendable {
     public var keepDays: Int?
     /// How many runs (this one included) the trend shows.
     public var trendRuns: Int = 30
-    /// How the run got its jobs, recorded with it ("samples DIR", "live: regions").
+    /// How the run got its jobs, recorded with it ("samples DIR", "live").
     public var sourceDescription: String
+    /// Which jobs the run asks for (its filter terms; empty for all): runs are compared for
+    /// new and removed jobs only when their scopes match.
+    public var scope: String
 
-    public init(file: URL, keepDays: Int?, sourceDescription: String) {
+    public init(file: URL, keepDays: Int?, sourceDescription: String, scope: String = "") {
         self.file = file
         self.keepDays = keepDays
         self.sourceDescription = sourceDescription
+        self.scope = scope
     }
 }

@@ -117,4 +117,59 @@ import Testing
         let changes = RunComparison.compare(report([odd, anonymous]), with: previous([record("odd")]))
         #expect(summary(changes) == ["statusChanged odd RUNNING→ARCHIVED"])
     }
+
+    /// The snapshot the history keeps of `report`: its jobs plus what it carries forward.
+    func recorded(_ report: ReportModel, after previous: RunSnapshot?, scope: String = "") -> RunSnapshot {
+        let carried = RunSnapshot.carryForward(from: previous, into: report, scope: scope)
+        let own = report.records.compactMap(JobSnapshot.init)
+        return RunSnapshot(
+            asOf: report.asOf, regions: report.regions, gaps: report.gaps, knownRegions: carried.knownRegions, scope: scope,
+            jobs: Dictionary((own + carried.jobs).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    @Test func changesWhileARegionFailsAreReportedTheFirstNightItReadsAgain() {
+        let night1 = previous([record("a"), record("b", status: .running), record("c")])
+        let gap = RegionGap(region: "us-east-1", reason: "throttled")
+        // Night 2: the list breaks off after a; b and c are not seen; d is new and seen.
+        let report2 = report([record("a"), record("d")], gaps: [gap])
+        let changes2 = RunComparison.compare(report2, with: night1)
+        #expect(summary(changes2) == ["new d -→RUNNING"], "the previous list was complete, so d is new")
+        let night2 = recorded(report2, after: night1)
+        #expect(night2.knownRegions.contains("us-east-1"))
+        #expect(night2.jobs.count == 4)
+        #expect(night2.jobs[.init(region: "us-east-1", jobId: "b")]?.caveats?.hasPrefix("not seen in this run") == true)
+        // Night 3 reads everything: b was paused and c deleted while the region was failing; e is new.
+        let changes3 = RunComparison.compare(
+            report([record("a"), record("b", status: .paused), record("d"), record("e")]), with: night2)
+        #expect(summary(changes3) == ["statusChanged b RUNNING→PAUSED", "new e -→RUNNING", "removed c RUNNING→-"])
+        #expect(changes3.limits.isEmpty)
+    }
+
+    @Test func aRegionNeverListedCompletelyIsNotKnownAndItsJobsAreNotNew() {
+        let gap = RegionGap(region: "eu-west-1", reason: "access denied")
+        let night1 = recorded(report([record("a")], gaps: [gap]), after: nil)
+        #expect(night1.knownRegions == ["us-east-1"])
+        let changes = RunComparison.compare(report([record("a"), record("x", "eu-west-1")]), with: night1)
+        #expect(summary(changes).isEmpty)
+        #expect(changes.limits == ["eu-west-1 was incomplete in the previous run: jobs found there now are not counted as new"])
+    }
+
+    @Test func runsWithDifferentFiltersAreNotComparedForNewOrRemoved() {
+        let before = previous([record("a", status: .running), record("filtered-out")])
+        let changes = RunComparison.compare(
+            report([record("a", status: .paused), record("b")]), with: before, scope: "include jobStatus EQ RUNNING")
+        #expect(summary(changes) == ["statusChanged a RUNNING→PAUSED"])
+        #expect(
+            changes.limits == [
+                "the previous run covered different jobs (filters none, now include jobStatus EQ RUNNING): new and removed jobs are not counted"
+            ])
+        let carried = RunSnapshot.carryForward(from: before, into: report([]), scope: "include jobStatus EQ RUNNING")
+        #expect(carried.jobs.isEmpty)
+    }
+
+    @Test func aRepeatedJobIsComparedOnce() {
+        let changes = RunComparison.compare(
+            report([record("a", status: .paused), record("a", status: .paused)]), with: previous([record("a")]))
+        #expect(summary(changes) == ["statusChanged a RUNNING→PAUSED"])
+    }
 }

@@ -152,6 +152,12 @@ def test_three_nights_of_changes(tmp_path):
     # is deleted from the data; it must not be reported as removed. One status changes elsewhere.
     data = load(samples)
     eu_gone = data["eu-west-1"].pop(1)
+    eu_paused = next(j for j in data["eu-west-1"] if j.get("jobStatus") == "RUNNING")
+    eu_paused["jobStatus"] = "PAUSED"
+    eu_fresh = json.loads(json.dumps(fresh))
+    eu_fresh["jobId"] = "e" * 32
+    eu_fresh["jobArn"] = eu_fresh["jobArn"].rsplit("/", 1)[0] + "/" + eu_fresh["jobId"]
+    data["eu-west-1"].append(eu_fresh)
     woke = next(j for j in data["us-east-1"] if j.get("jobStatus") == "IDLE")
     woke["jobStatus"] = "RUNNING"
     save(samples, data)
@@ -179,11 +185,25 @@ def test_three_nights_of_changes(tmp_path):
     trend = list(openpyxl.load_workbook(out / "report.xlsx")["Trend"].iter_rows(values_only=True))
     assert [row[1] for row in trend[1:]] == ["yes", "yes", "no (partial)"]
 
+    # Night 4 reads every region again: what changed in eu-west-1 while it was denied is
+    # reported now (the history carried its jobs forward), and us-east-1's change is not repeated.
+    night4 = "2026-11-25T06:00:00Z"
+    fourth = run(samples, out, history, night4)
+    assert fourth.returncode == 0, fourth.stderr
+    assert transitions(changes(out)) == {
+        ("statusChanged", "eu-west-1", eu_paused["jobId"], "RUNNING", "PAUSED"),
+        ("new", "eu-west-1", eu_fresh["jobId"], "", "RUNNING"),
+        ("removed", "eu-west-1", eu_gone["jobId"], eu_gone.get("jobStatus", ""), ""),
+    }
+
     db = sqlite3.connect(history)
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert db.execute("SELECT asOf, complete FROM run ORDER BY id").fetchall() == [
-        (night1, 1), (night2, 1), (night3, 0)]
+        (night1, 1), (night2, 1), (night3, 0), (night4, 1)]
+    carried = db.execute(
+        "SELECT count(*) FROM job_snapshot WHERE runId = 3 AND region = 'eu-west-1' AND caveats LIKE 'not seen in this run%'")
+    assert carried.fetchone()[0] == len(load(DEMO)["eu-west-1"]) + 1, "night 3 carried eu-west-1's jobs forward"
     assert db.execute("SELECT region FROM run_gap").fetchall() == [("eu-west-1",)]
     counted = db.execute(
         "SELECT jobs FROM run_count WHERE runId = 3 AND dimension = 'jobStatus' AND value = 'RUNNING'").fetchone()[0]
