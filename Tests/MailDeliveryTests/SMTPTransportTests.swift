@@ -65,6 +65,22 @@ import Testing
         }
     }
 
+    @Test func repliesInjectedAheadOfTLSEndTheDelivery() async throws {
+        // A man in the middle answers STARTTLS and slips a plain-text reply in behind the 220,
+        // hoping it is taken as the answer to the first command sent under TLS.
+        let server = try ScriptedSMTPServer { line in
+            line == "STARTTLS"
+                ? "220 go ahead\r\n250 injected\r\n" : Self.answer(ehlo: "250-test\r\n250 STARTTLS\r\n")(line)
+        }
+        defer { server.stop() }
+        await #expect {
+            try await transport(server).send(mail)
+        } throws: { error in
+            (error as! MailError).description.contains("a 250 reply that no command asked for")
+        }
+        #expect(!server.lines.contains { $0.hasPrefix("MAIL") })
+    }
+
     @Test func aSilentServerFailsWithinTheStepLimit() async throws {
         let server = try ScriptedSMTPServer(greeting: "", respond: Self.answer())
         defer { server.stop() }

@@ -26,6 +26,8 @@ enum SMTPConnectionFailure: Error, Sendable {
     case timedOut(TimeAmount)
     /// The server hung up.
     case closed
+    /// The server sent a reply nobody asked for.
+    case unexpectedReply(Int)
 }
 
 /// Matches each ``SMTPRequest`` with the next ``SMTPReply``, one at a time (SMTP without
@@ -41,6 +43,10 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     private var buffered: [SMTPReply] = []
     private var waiting: (promise: EventLoopPromise<SMTPReply>, timer: Scheduled<Void>)?
     private var failure: Error?
+    /// Whether a request has been made: before it, a reply (the greeting) waits in `buffered`;
+    /// after it, a reply nobody asked for is a protocol violation (or an attempt to inject
+    /// plain-text replies ahead of STARTTLS), and ends the connection.
+    private var requested = false
 
     init(record: SMTPFailureRecord) {
         self.record = record
@@ -54,6 +60,7 @@ final class SMTPClientHandler: ChannelDuplexHandler {
             return
         }
         precondition(waiting == nil, "SMTP is lockstep: one request at a time")
+        requested = true
         if let command = request.command {
             let reply = request.reply
             context.writeAndFlush(wrapOutboundOut(command)).whenFailure { error in reply.fail(error) }
@@ -77,8 +84,11 @@ final class SMTPClientHandler: ChannelDuplexHandler {
             waiting = nil
             timer.cancel()
             promise.succeed(reply)
-        } else {
+        } else if !requested {
             buffered.append(reply)
+        } else {
+            fail(SMTPConnectionFailure.unexpectedReply(reply.code))
+            context.close(promise: nil)
         }
     }
 

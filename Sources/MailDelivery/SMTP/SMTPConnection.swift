@@ -53,10 +53,16 @@ struct SMTPConnection: Sendable {
     func startTLS(_ tls: NIOSSLContext, host: String) async throws {
         let serverName = SMTPConnection.serverName(host)
         let channel = self.channel
-        try await channel.eventLoop.submit {
-            try channel.pipeline.syncOperations.addHandler(
-                NIOSSLClientHandler(context: tls, serverHostname: serverName), position: .first)
-        }.get()
+        do {
+            try await channel.eventLoop.submit {
+                try channel.pipeline.syncOperations.addHandler(
+                    NIOSSLClientHandler(context: tls, serverHostname: serverName), position: .first)
+            }.get()
+        } catch {
+            // The connection may have been ended on purpose (a reply injected behind the 220):
+            // say why, not just that the channel is closed.
+            throw failures.error ?? error
+        }
     }
 
     func close() async {

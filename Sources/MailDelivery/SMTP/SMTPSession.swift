@@ -26,7 +26,14 @@ struct SMTPSession {
         if !encrypted {
             if ehlo.extensions["STARTTLS"] != nil {
                 try await expect("STARTTLS", step: "STARTTLS", codes: [220])
-                try await connection.startTLS(tls, host: url.host)
+                do {
+                    try await connection.startTLS(tls, host: url.host)
+                } catch let failure as SMTPConnectionFailure {
+                    if case .unexpectedReply(let code) = failure {
+                        throw MailError.notSMTP(url, "a \(code) reply that no command asked for, around STARTTLS")
+                    }
+                    throw MailError.closed(url, step: "STARTTLS")
+                }
                 encrypted = true
                 ehlo = try await expect("EHLO \(transport.clientName)", step: "EHLO after STARTTLS", codes: [250])
             } else if url.user != nil {
@@ -88,8 +95,12 @@ struct SMTPSession {
         do {
             return try await connection.request(bytes: bytes, timeout: SMTPTransport.amount(timeout))
         } catch let failure as SMTPConnectionFailure {
-            if case .timedOut = failure { throw MailError.timedOut(url, step: step, after: timeout) }
-            throw MailError.closed(url, step: step)
+            switch failure {
+            case .timedOut: throw MailError.timedOut(url, step: step, after: timeout)
+            case .closed: throw MailError.closed(url, step: step)
+            case .unexpectedReply(let code):
+                throw MailError.notSMTP(url, "a \(code) reply that no command asked for, around \(step)")
+            }
         } catch let error where TLSFailureText.isTLSError(error) {
             let (reason, hint) = TLSFailureText.explain(error, url: url)
             throw MailError.tlsFailed(url, step: step, reason, hint: hint)

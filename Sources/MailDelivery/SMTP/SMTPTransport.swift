@@ -106,6 +106,7 @@ public struct SMTPTransport: MailTransport {
             switch error {
             case .timedOut(let amount): return "no answer within \(MailError.seconds(.nanoseconds(amount.nanoseconds))) s"
             case .closed: return "the server closed the connection"
+            case .unexpectedReply(let code): return "a \(code) reply that no command asked for"
             }
         default:
             return "\(error)".replacingOccurrences(of: "\n", with: " ")
