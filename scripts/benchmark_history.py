@@ -27,6 +27,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--binary", default=os.path.join(REPO, ".build", "release", "macie-report"))
     ap.add_argument("--data-dir", default="/tmp/macie-bench")
+    ap.add_argument("--history-runs", type=int, default=1,
+                    help="runs already in the history (steady state: the measured run also prunes the oldest)")
     args = ap.parse_args()
     ensure_binary(args.binary)
     samples = ensure_dataset(args.data_dir, args.jobs)
@@ -35,29 +37,34 @@ def main():
         out = os.path.join(scratch, "out")
         seed = os.path.join(scratch, "seed.sqlite")
         base = [args.binary, "run", "--samples", samples, "--output-dir", out, "--quiet"]
-        run(base + ["--history", seed, "--as-of", "2026-11-23T06:00:00Z"], env)
+        for day in range(1, args.history_runs + 1):
+            log(f"seeding run {day}/{args.history_runs}")
+            run(base + ["--history", seed, "--as-of", f"2026-10-{day:02d}T06:00:00Z"], env)
         one_run = os.path.getsize(seed)
+        measured_day = f"2026-10-{args.history_runs + 1:02d}T06:00:00Z"
+        # With more than one run kept, prune exactly the oldest, as a nightly --keep-days would.
+        keep = ["--keep-days", str(args.history_runs - 1)] if args.history_runs > 1 else []
         plain, with_history, stages = [], [], {}
         for i in range(args.runs):
             log(f"run {i + 1}/{args.runs}")
             plain.append(run(base, env)[:2])
             history = os.path.join(scratch, f"h{i}.sqlite")
             shutil.copy(seed, history)
-            wall, rss, _, stderr = run(base + ["--history", history, "--as-of", "2026-11-24T06:00:00Z"], env)
+            wall, rss, _, stderr = run(base + ["--history", history, "--as-of", measured_day] + keep, env)
             with_history.append((wall, rss))
             for name, seconds, _ in TIMING.findall(stderr):
                 if name.startswith("history:"):
                     stages.setdefault(name, []).append(float(seconds))
             two_runs = os.path.getsize(history)
         med = lambda values: statistics.median(values)  # noqa: E731
-        print(f"{args.jobs} jobs, medians of {args.runs} runs")
+        print(f"{args.jobs} jobs, medians of {args.runs} runs, {args.history_runs} run(s) already in the history")
         print(f"  without --history: {med([w for w, _ in plain]):.2f} s, peak RSS {med([r for _, r in plain]):.0f} MB")
         print(f"  with --history:    {med([w for w, _ in with_history]):.2f} s, peak RSS {med([r for _, r in with_history]):.0f} MB"
               f" ({med([w for w, _ in with_history]) / med([w for w, _ in plain]):.2f}x)")
         for name, values in stages.items():
             print(f"  {name}: {med(values):.3f} s")
-        print(f"  history file: {one_run / 2**20:.1f} MB after one run, {two_runs / 2**20:.1f} MB after two"
-              f" ({(two_runs - one_run) / args.jobs:.0f} bytes per job per run)")
+        print(f"  history file: {one_run / 2**20:.1f} MB before the measured run, {two_runs / 2**20:.1f} MB after it"
+              f" ({one_run / args.jobs / args.history_runs:.0f} bytes per job per run)")
 
 
 if __name__ == "__main__":

@@ -20,13 +20,26 @@ enum ConfigFile {
     /// Options of `run` that take no value.
     static let flags: Set<String> = ["quiet", "no-formula-guard", "no-describe"]
 
+    /// Every long option of `run`, read from its own help so the list can never drift.
+    static let runOptionNames: Set<String> = {
+        let help = RunCommand.helpMessage(columns: 10_000)
+        var names = Set<String>()
+        var rest = Substring(help)
+        while let start = rest.range(of: "--") {
+            let name = rest[start.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+            if !name.isEmpty { names.insert(String(name)) }
+            rest = rest[start.upperBound...]
+        }
+        return names.subtracting(["help", "version"])
+    }()
+
     struct Problem: Error, CustomStringConvertible {
         let description: String
     }
 
     /// The arguments with `--config FILE` replaced by the file's options, placed before the
     /// command line's own so those win. Arguments without `--config` come back unchanged.
-    static func expand(_ arguments: [String]) throws -> [String] {
+    static func expand(_ arguments: [String], knownNames: Set<String> = runOptionNames) throws -> [String] {
         guard let at = arguments.firstIndex(where: { $0 == "--config" || $0.hasPrefix("--config=") }) else {
             return arguments
         }
@@ -48,8 +61,10 @@ enum ConfigFile {
                 guard argument.hasPrefix("--") else { return nil }
                 return String(argument.dropFirst(2).prefix { $0 != "=" })
             })
-        let fromFile = try options(in: path).filter { !given.contains($0.name) }.flatMap { option -> [String] in
-            guard flags.contains(option.name) else { return ["--\(option.name)", option.value] }
+        let fromFile = try options(in: path, knownNames: knownNames).filter { !given.contains($0.name) }.flatMap {
+            option -> [String] in
+            // `--name=value`, so a value that starts with `-` is never taken for an option.
+            guard flags.contains(option.name) else { return ["--\(option.name)=\(option.value)"] }
             return option.value == "true" ? ["--\(option.name)"] : []
         }
         rest.insert(contentsOf: fromFile, at: command + 1)
@@ -57,7 +72,7 @@ enum ConfigFile {
     }
 
     /// The file's `name = value` lines, in order.
-    static func options(in path: String) throws -> [(name: String, value: String)] {
+    static func options(in path: String, knownNames: Set<String>) throws -> [(name: String, value: String)] {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -79,6 +94,9 @@ enum ConfigFile {
                 throw Problem(description: "\(place): \(name.debugDescription) is not an option name (write it without --)")
             }
             if name == "config" { throw Problem(description: "\(place): a config file cannot name another one") }
+            guard knownNames.contains(name) else {
+                throw Problem(description: "\(place): `run` has no option --\(name) (see macie-report run --help)")
+            }
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
             if flags.contains(name), value != "true", value != "false" {
                 throw Problem(description: "\(place): \(name) is a flag: write \(name) = true or \(name) = false")

@@ -1,5 +1,6 @@
 import Foundation
 import JobTransform
+import MailDelivery
 import ReportPipeline
 import ReportRender
 
@@ -10,19 +11,24 @@ struct MailContent {
     /// report.html as written, or `nil` when it was not (then the message is plain text).
     var html: String?
     var text: String
-    /// The written files other than report.html: the CSVs and the workbook.
-    var attachments: [URL]
+    /// The written files other than report.html: the CSVs and the workbook, as read back
+    /// while the output directory was locked.
+    var attachments: [MailAttachment]
 
     /// The content for a finished run: counts from the report, files from the output directory.
     /// The change counts (new, removed, changed, recovered, newErrors) are 0 without `--history`.
-    static func make(_ result: ReportPipeline.Result, directory: String) throws -> MailContent {
+    static func make(_ result: ReportPipeline.Result) -> MailContent {
         let report = result.report
-        let htmlFile = result.files.first { $0.lastPathComponent == "report.html" }
-        let html = try htmlFile.map { try String(contentsOf: $0, encoding: .utf8) }
+        let html = result.fileContents.first { $0.url.lastPathComponent == "report.html" }
+            .map { String(decoding: $0.data, as: UTF8.self) }
         return MailContent(
             subjectValues: subjectValues(report), html: html,
             text: PlainTextSummary.render(report),
-            attachments: result.files.filter { $0.lastPathComponent != "report.html" })
+            attachments: result.fileContents.filter { $0.url.lastPathComponent != "report.html" }.map {
+                MailAttachment(
+                    filename: $0.url.lastPathComponent,
+                    contentType: MailAttachment.contentType(forFileName: $0.url.lastPathComponent), data: $0.data)
+            })
     }
 
     static func subjectValues(_ report: ReportModel) -> [String: String] {

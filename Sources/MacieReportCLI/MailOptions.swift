@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MailDelivery
+import ReportPipeline
 
 /// The email flags, in one group so `run` stays readable.
 ///
@@ -101,13 +102,16 @@ struct MailOptions: ParsableArguments {
     /// SMTP or sendmail. The SMTP password is read from `environment` here, only when the URL has a user.
     func deliver(_ content: MailContent, environment: [String: String]) async throws(MailError) {
         let options = try parsed()
-        var attachments: [MailAttachment] = []
-        for url in content.attachments { attachments.append(try MailAttachment(contentsOf: url)) }
+        let attachments = content.attachments
         let message = MailMessage(
             from: options.from, to: options.to, subject: options.subject.render(content.subjectValues), html: content.html,
             text: content.text, attachments: attachments)
         let mail = try message.encoded()
-        if let eml { try EMLFile.write(mail, to: URL(fileURLWithPath: eml)) }
+        if let eml {
+            try EMLFile.write(mail, to: URL(fileURLWithPath: eml)) { temporary, writing in
+                writing ? TemporaryFiles.register(temporary) : TemporaryFiles.unregister(temporary)
+            }
+        }
         if let url = options.url {
             let credentials = try SMTPCredentials.forURL(url, passwordVariable: passwordVariable, environment: environment)
             try await SMTPTransport(url: url, credentials: credentials, caFile: caFile).send(mail)

@@ -137,6 +137,7 @@ struct RunCommand: AsyncParsableCommand {
             templatesDirectory: templates.map { URL(fileURLWithPath: $0) }, formulaGuard: !noFormulaGuard,
             asOf: asOf.flatMap(ISO8601Timestamp.parse) ?? Date(), expiryWindowDays: expiryWindowDays)
         options.lockTimeout = TimeInterval(lockTimeout)
+        options.keepFileContents = mail.isUsed
         options.history = history.map {
             HistorySettings(
                 file: URL(fileURLWithPath: $0), keepDays: keepDays,
@@ -157,14 +158,15 @@ struct RunCommand: AsyncParsableCommand {
             print(RunSummary.line(report, files: result.files, directory: outputDirectory))
             if let changes = report.changes { print(RunSummary.changesLine(changes, recorded: result.recorded)) }
         }
-        if !quiet { Console.info("run finished", RunSummary.fields(report, files: result.files, directory: outputDirectory)) }
+        // In JSON mode the record is for a log pipeline, not a person: written even with --quiet.
+        Console.info("run finished", RunSummary.fields(report, files: result.files, directory: outputDirectory))
         if let failure = result.historyFailure {
             Console.error("the reports were written, but the run was not recorded in the history: \(failure)")
         }
         // 5: the reports were written, but the email was not sent. Takes precedence over the rest.
         if mail.isUsed {
             do {
-                let content = try MailContent.make(result, directory: outputDirectory)
+                let content = MailContent.make(result)
                 try await mail.deliver(content, environment: ProcessInfo.processInfo.environment)
             } catch {
                 Console.error("mail not delivered: \(error)")

@@ -30,6 +30,8 @@ public struct ReportOptions: Sendable {
     public var lockTimeout: TimeInterval = 300
     /// The run history to compare with and record into; `nil` keeps none (no changes, no trend).
     public var history: HistorySettings?
+    /// Read the written files back before the output directory is unlocked (for the email).
+    public var keepFileContents = false
 
     public init(
         outputDirectory: URL, formats: [OutputFormat] = OutputFormat.allCases, templatesDirectory: URL? = nil,

@@ -15,6 +15,10 @@ public enum ReportPipeline {
         public var recorded: HistoryStore.Recorded?
         /// Why the run could not be recorded into the history, after the reports were written.
         public var historyFailure: String?
+        /// The written files' bytes, read back while the output directory was still locked
+        /// (only with ``ReportOptions/keepFileContents``): what the email carries is exactly
+        /// this run's reports, even if another run replaces them a moment later.
+        public var fileContents: [(url: URL, data: Data)] = []
     }
 
     /// Runs the whole job. Set-up problems (output directory, templates) are found before
@@ -53,13 +57,22 @@ public enum ReportPipeline {
         if let history {
             // After the reports, so a run stopped in between is compared again next time
             // rather than recorded without anyone having seen its changes.
-            TemporaryFiles.reportsReplaced()
             do {
                 result.recorded = try history.record(report, startedAt: startedAt)
+                TemporaryFiles.enter(.recorded)
             } catch {
                 result.historyFailure = "\(error)"
             }
             clock.lap("history: record the run")
+        }
+        if options.keepFileContents {
+            result.fileContents = try files.map { url in
+                do {
+                    return (url, try Data(contentsOf: url))
+                } catch {
+                    throw PipelineError("cannot read back \(url.path) for the email: \(error.localizedDescription)")
+                }
+            }
         }
         return result
     }

@@ -78,6 +78,7 @@ struct StagedOutput {
                     throw PipelineError("cannot replace \(file.final.path): it is a directory")
                 }
             }
+            TemporaryFiles.enter(.replacing)
             for file in files {
                 guard rename(file.temporary.path, file.final.path) == 0 else {
                     throw PipelineError(
@@ -88,6 +89,7 @@ struct StagedOutput {
             for file in files { try? FileManager.default.removeItem(at: file.temporary) }
             throw error
         }
+        TemporaryFiles.enter(.replaced)
         return files.map(\.final)
     }
 

@@ -1,22 +1,33 @@
 import Foundation
 
-/// The temporary report files being written right now, so that SIGTERM or SIGINT can remove
-/// them before the process exits: an interrupted run leaves the earlier reports, and nothing
-/// else, behind.
+/// The temporary files being written right now, and how far the run has got, so that
+/// SIGTERM or SIGINT can remove the files and say truthfully what the interrupted run left:
+/// the earlier reports untouched, or the new ones, recorded in the history or not.
 public enum TemporaryFiles {
+    /// How far a run has got, for the message an interrupted run prints.
+    public enum Phase: Sendable {
+        /// Fetching and writing temporary files: the previous reports are untouched.
+        case writing
+        /// Renaming the new reports into place, one by one.
+        case replacing
+        /// The new reports are in place; with a history, the run is not recorded yet.
+        case replaced
+        /// The new reports are in place and the run is in the history.
+        case recorded
+    }
+
     private static let lock = NSLock()
     nonisolated(unsafe) private static var paths: Set<String> = []
+    nonisolated(unsafe) private static var current = Phase.writing
 
-    nonisolated(unsafe) private static var replaced = false
+    static func enter(_ phase: Phase) { lock.withLock { current = phase } }
 
-    /// Marks the moment the new reports are in place (only the history is left to record).
-    static func reportsReplaced() { lock.withLock { replaced = true } }
+    /// How far this run has got.
+    public static var phase: Phase { lock.withLock { current } }
 
-    /// Whether this run's reports have replaced the previous ones.
-    public static var haveReplacedReports: Bool { lock.withLock { replaced } }
-
-    static func register(_ url: URL) { lock.withLock { _ = paths.insert(url.path) } }
-    static func unregister(_ url: URL) { lock.withLock { _ = paths.remove(url.path) } }
+    /// Tracks a temporary file until `unregister`: removed if the run is interrupted.
+    public static func register(_ url: URL) { lock.withLock { _ = paths.insert(url.path) } }
+    public static func unregister(_ url: URL) { lock.withLock { _ = paths.remove(url.path) } }
 
     /// Deletes every registered file; called from a signal handler's queue.
     public static func removeAll() {

@@ -11,12 +11,12 @@ public enum PlainTextSummary {
     public static func render(_ report: ReportModel) -> String {
         var lines = [
             "Macie classification jobs, \(HTMLReportView.text(report.asOf)) UTC",
-            "\(report.records.count) jobs in \(report.regions.count) regions (\(report.regions.joined(separator: ", "))) and \(report.accounts.count) accounts",
+            "\(report.records.count) jobs in \(report.regions.count) regions (\(clean(report.regions.joined(separator: ", ")))) and \(report.accounts.count) accounts",
             "",
         ]
         if !report.isComplete {
             lines.append("INCOMPLETE: this report is missing data.")
-            lines += report.gaps.map { "  - \($0.region): \(clean($0.reason))" }
+            lines += report.gaps.map { "  - \(clean($0.region)): \(clean($0.reason))" }
             lines.append("")
         }
         if let changes = report.changes { lines += changeLines(changes) }
@@ -28,7 +28,7 @@ public enum PlainTextSummary {
             let r = item.record
             let why = item.reasons.map { $0 == .lastRunError ? "ERROR" : $0.label }.joined(separator: "; ")
             let days = item.daysUntilExpiry.map { $0 < 0 ? ", expired \(-$0) days ago" : ", \($0) days left" } ?? ""
-            return "  - [\(why)] \(job(r.name, r.jobId)) \(r.region) \(r.accountId ?? "")\(days)"
+            return "  - [\(why)] \(job(r.name, r.jobId)) \(clean(r.region)) \(clean(r.accountId ?? ""))\(days)"
         }
         lines.append("")
         for (title, dimension) in [
@@ -56,14 +56,17 @@ public enum PlainTextSummary {
             guard !items.isEmpty else { continue }
             lines.append("  \(kind.title):")
             lines += limited(items, indent: "    ") { change in
-                let move = change.field.map { _ in " \(change.before ?? "-") -> \(change.after ?? "-")" } ?? ""
+                let move =
+                    change.field.map { _ in
+                        " \(clean(change.before ?? "-", limit: 60)) -> \(clean(change.after ?? "-", limit: 60))"
+                    } ?? ""
                 return
-                    "    - \(job(change.name, change.jobId)) \(change.region) \(change.accountId ?? ""):\(move). \(change.note)"
+                    "    - \(job(change.name, change.jobId)) \(clean(change.region)) \(clean(change.accountId ?? "")):\(move). \(clean(change.note))"
             }
         }
         if !changes.limits.isEmpty {
             lines.append("  Compared only where both runs have data:")
-            lines += changes.limits.map { "    - \($0)" }
+            lines += changes.limits.map { "    - \(clean($0))" }
         }
         lines.append("")
         return lines
@@ -76,7 +79,7 @@ public enum PlainTextSummary {
     }
 
     static func job(_ name: String?, _ id: String?) -> String {
-        "\"\(clean(name ?? "", limit: 120))\" (\(id ?? "no id"))"
+        "\"\(clean(name ?? "", limit: 120))\" (\(clean(id ?? "no id", limit: 80)))"
     }
 
     /// One line, no control or direction-override characters, at most `limit` characters:

@@ -25,7 +25,7 @@ enum TrendChartView {
             let x = plotLeft + Double(i) * slot + (slot - barWidth) / 2
             var segments: [[String: Any]] = []
             for status in statuses {
-                let jobs = point.statusCounts[status] ?? 0
+                let jobs = count(point, status, statuses)
                 guard jobs > 0 else { continue }
                 let h = plotHeight * Double(jobs) / Double(top)
                 y -= h
@@ -58,12 +58,12 @@ enum TrendChartView {
             "topLabel": String(top), "topLabelY": f(plotTop + 4), "zeroLabelY": f(base + 4),
             "description": points.map { point in
                 date(point.asOf) + (point.complete ? "" : " (partial)") + ": "
-                    + statuses.map { "\($0) \(point.statusCounts[$0] ?? 0)" }.joined(separator: ", ")
+                    + statuses.map { "\($0) \(count(point, $0, statuses))" }.joined(separator: ", ")
             }.joined(separator: "; "),
             "runs": points.reversed().map { point in
                 [
                     "date": HTMLReportView.text(point.asOf), "partial": !point.complete,
-                    "cells": statuses.map { String(point.statusCounts[$0] ?? 0) },
+                    "cells": statuses.map { String(count(point, $0, statuses)) },
                     "total": String(point.statusCounts.values.reduce(0, +)),
                 ] as [String: Any]
             },
@@ -71,15 +71,29 @@ enum TrendChartView {
         ]
     }
 
-    /// Statuses in the palette's order (the model's order), then any others by name.
+    /// The series: statuses in the palette's order (the model's), then up to four others by
+    /// name, then one ``otherLabel`` series for the rest, so odd data cannot make the legend,
+    /// the table or the workbook's chart grow without bound.
     static func order(_ points: [TrendPoint]) -> [String] {
         let seen = Set(points.flatMap { $0.statusCounts.filter { $0.value > 0 }.keys })
         let known = ["RUNNING", "PAUSED", "USER_PAUSED", "IDLE", "COMPLETE", "CANCELLED"]
-        return known.filter(seen.contains) + seen.subtracting(known).sorted()
+        let unlisted = seen.subtracting(known).sorted()
+        let shown = unlisted.prefix(StatusPalette.unlisted.count)
+        return known.filter(seen.contains) + shown + (unlisted.count > shown.count ? [otherLabel] : [])
+    }
+
+    /// The series that sums the statuses beyond those shown.
+    static let otherLabel = "(other statuses)"
+
+    /// A run's jobs in one series of `order(_:)`.
+    static func count(_ point: TrendPoint, _ status: String, _ series: [String]) -> Int {
+        guard status == otherLabel else { return point.statusCounts[status] ?? 0 }
+        return point.statusCounts.filter { !series.contains($0.key) }.values.reduce(0, +)
     }
 
     /// A status's colour in the trend: its palette colour, or a distinct one if unlisted.
     static func color(_ status: String, _ statuses: [String]) -> String {
+        if status == otherLabel { return StatusPalette.unknown }
         let unlisted = statuses.filter { StatusPalette.byValue[$0] == nil }
         return StatusPalette.statusHex(status, unlistedIndex: unlisted.firstIndex(of: status) ?? 0)
     }

@@ -59,7 +59,7 @@ enum XLSXTrendSheet {
             try sheet.write(i + 1, 0, date: point.asOf, styles.date)
             try sheet.write(i + 1, 1, text: point.complete ? "yes" : "no (partial)")
             for (c, status) in statuses.enumerated() {
-                try sheet.write(i + 1, 2 + c, number: Double(point.statusCounts[status] ?? 0))
+                try sheet.write(i + 1, 2 + c, number: Double(TrendChartView.count(point, status, statuses)))
             }
             try sheet.write(i + 1, header.count - 1, number: Double(point.statusCounts.values.reduce(0, +)))
         }

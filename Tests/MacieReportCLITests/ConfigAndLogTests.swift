@@ -43,7 +43,12 @@ import Testing
         let unknown = try config(["samples = \(TestSupport.demoSamples.path)", "output-dir = /tmp/x", "colour = blue"])
         let rejected = try TestSupport.run(binary, ["run", "--config", unknown.path])
         #expect(rejected.status == 2)
-        #expect(rejected.stderr.contains("--colour"))
+        #expect(
+            rejected.stderr
+                == "macie-report: error: config file \(unknown.path), line 3: `run` has no option --colour (see macie-report run --help)\n"
+        )
+        let mail = try config(["mail-to = a@example.com", "smtp-url = smtp://mail.example.com", "exclude = -odd value"])
+        #expect(!(try TestSupport.run(binary, ["run", "--config", mail.path]).stderr.contains("has no option")))
 
         let flag = try config(["quiet = yes"])
         #expect(try TestSupport.run(binary, ["run", "--config", flag.path]).stderr.contains("quiet is a flag"))

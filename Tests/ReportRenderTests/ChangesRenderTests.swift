@@ -1,9 +1,10 @@
 import Foundation
 import JobTransform
 import Macie2Model
-import ReportRender
 import TestSupport
 import Testing
+
+@testable import ReportRender
 
 /// The Changes section in each format, and the trend, from a demo report compared with a
 /// made-up previous run where one job was RUNNING and a hostile-named job has gone.
@@ -73,6 +74,22 @@ import Testing
         #expect(changes.filter { $0.column == 0 && $0.row > header }.count == 7)
         let chart = String(decoding: try XLSXReader.part("xl/charts/chart4.xml", of: file), as: UTF8.self)
         #expect(chart.contains("<c:grouping val=\"stacked\"/>") && chart.contains("Trend!$C$1"))
+    }
+}
+
+@Suite struct TrendSeriesTests {
+    @Test func endlessUnknownStatusesBecomeFourSeriesAndOneOther() async throws {
+        var counts = ["RUNNING": 3]
+        for i in 0..<50 { counts["WEIRD_\(i)"] = 1 }
+        let point = TrendPoint(asOf: Date(timeIntervalSince1970: 0), complete: true, statusCounts: counts)
+        let series = TrendChartView.order([point])
+        #expect(series == ["RUNNING", "WEIRD_0", "WEIRD_1", "WEIRD_10", "WEIRD_11", "(other statuses)"])
+        #expect(series.map { TrendChartView.count(point, $0, series) } == [3, 1, 1, 1, 1, 46])
+        var report = try await RenderFixture.demo()
+        report.trend = [point]
+        let file = try RenderFixture.render(XLSXRenderer(), report)
+        let trend = try XLSXReader.cells("xl/worksheets/sheet4.xml", of: file)
+        #expect(trend.filter { $0.row == 1 }.count == 2 + series.count + 1)
     }
 }
 

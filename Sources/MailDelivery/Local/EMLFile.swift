@@ -6,9 +6,15 @@ import Foundation
 /// Atomic: the bytes go to a temporary file in the same directory, which is then renamed over
 /// the target, so a reader (or a job that mails the file on) never sees half a message.
 public enum EMLFile {
-    public static func write(_ mail: EncodedMail, to url: URL) throws(MailError) {
+    /// `tracking` hears of the temporary file before it is written (`true`) and once it is
+    /// gone or renamed (`false`), so the caller can remove it if the process is interrupted.
+    public static func write(
+        _ mail: EncodedMail, to url: URL, tracking: (URL, Bool) -> Void = { _, _ in }
+    ) throws(MailError) {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        tracking(temporary, true)
+        defer { tracking(temporary, false) }
         do {
             try Data(mail.bytes).write(to: temporary, options: .withoutOverwriting)
         } catch {
