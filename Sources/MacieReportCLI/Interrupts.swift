@@ -6,25 +6,38 @@ import ReportPipeline
 /// 128 + the signal, saying what the run leaves: before the reports are replaced, the previous
 /// reports and history stay exactly as they were.
 enum Interrupts {
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    /// The write end of a pipe the C-level handler writes the signal number to. The handler
+    /// only calls write(2), which is safe in a signal handler; a thread of its own reads the
+    /// pipe and does the rest. (A Dispatch signal source runs on the shared pool, which a
+    /// render keeping every core busy can hold off for seconds.)
+    nonisolated(unsafe) private static var wakeUp: Int32 = -1
 
     static func install() {
-        for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                TemporaryFiles.removeAll()
-                Console.error(message(name))
-                exit(128 + number)
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return }
+        wakeUp = ends[1]
+        let reader = ends[0]
+        let thread = Thread {
+            var number: UInt8 = 0
+            while read(reader, &number, 1) != 1 {}
+            let signal = Int32(number)
+            TemporaryFiles.interrupt(status: 128 + signal) { phase in
+                Console.error(message(signal == SIGTERM ? "SIGTERM" : "SIGINT", phase))
             }
-            source.resume()
-            sources.append(source)
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+        for number in [SIGTERM, SIGINT] {
+            signal(number) { received in
+                var byte = UInt8(truncatingIfNeeded: received)
+                _ = write(Interrupts.wakeUp, &byte, 1)
+            }
         }
     }
 
     /// What the interrupted run leaves, from how far it got.
-    static func message(_ name: String) -> String {
-        switch TemporaryFiles.phase {
+    static func message(_ name: String, _ phase: TemporaryFiles.Phase) -> String {
+        switch phase {
         case .writing:
             return "stopped by \(name); the reports in the output directory (and the history) are the previous run's, unchanged"
         case .replacing:

@@ -78,18 +78,20 @@ struct StagedOutput {
                     throw PipelineError("cannot replace \(file.final.path): it is a directory")
                 }
             }
-            TemporaryFiles.enter(.replacing)
-            for file in files {
-                guard rename(file.temporary.path, file.final.path) == 0 else {
-                    throw PipelineError(
-                        "cannot move \(file.final.lastPathComponent) into place: \(String(cString: strerror(errno)))")
+            // All renames happen while an interruption waits, so a stopped run leaves either
+            // every old report or every new one, never a mix.
+            try TemporaryFiles.replacing {
+                for file in files {
+                    guard rename(file.temporary.path, file.final.path) == 0 else {
+                        throw PipelineError(
+                            "cannot move \(file.final.lastPathComponent) into place: \(String(cString: strerror(errno)))")
+                    }
                 }
             }
         } catch {
             for file in files { try? FileManager.default.removeItem(at: file.temporary) }
             throw error
         }
-        TemporaryFiles.enter(.replaced)
         return files.map(\.final)
     }
 

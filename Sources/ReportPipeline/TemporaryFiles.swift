@@ -8,7 +8,8 @@ public enum TemporaryFiles {
     public enum Phase: Sendable {
         /// Fetching and writing temporary files: the previous reports are untouched.
         case writing
-        /// Renaming the new reports into place, one by one.
+        /// Renaming the new reports into place failed part-way (a disk error, not a signal:
+        /// an interruption waits for the renames).
         case replacing
         /// The new reports are in place; with a history, the run is not recorded yet.
         case replaced
@@ -29,9 +30,24 @@ public enum TemporaryFiles {
     public static func register(_ url: URL) { lock.withLock { _ = paths.insert(url.path) } }
     public static func unregister(_ url: URL) { lock.withLock { _ = paths.remove(url.path) } }
 
-    /// Deletes every registered file; called from a signal handler's queue.
-    public static func removeAll() {
-        let pending = lock.withLock { paths }
-        for path in pending { unlink(path) }
+    /// Runs the renames that put the new reports in place, holding off ``interrupt(_:)`` until
+    /// they are all done.
+    static func replacing(_ renames: () throws -> Void) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        current = .replacing
+        try renames()
+        current = .replaced
+    }
+
+    /// Says how far the run got (`say`), deletes every registered file and ends the process
+    /// at once with `status`. Waits for renames in progress; never returns. `_exit` follows
+    /// the deletions immediately, so a renderer still running has no time to create a file
+    /// after them (the next run removes any that slips through, under its lock).
+    public static func interrupt(status: Int32, _ say: (Phase) -> Void) -> Never {
+        lock.lock()
+        say(current)
+        for path in paths { unlink(path) }
+        _exit(status)
     }
 }

@@ -269,6 +269,7 @@ def test_killing_a_run_at_any_point_leaves_reports_and_history_intact(tmp_path):
                 process.send_signal(sig)
                 phases_hit.add(phase)
                 break
+        rest = process.stderr.read()
         process.wait(timeout=120)
         assert process.returncode != 0, f"attempt {attempt}: the run finished before it was killed"
         db = sqlite3.connect(history)
@@ -277,16 +278,27 @@ def test_killing_a_run_at_any_point_leaves_reports_and_history_intact(tmp_path):
         snapshots = db.execute("SELECT count(*) FROM job_snapshot WHERE runId = (SELECT max(id) FROM run)").fetchone()[0]
         db.close()
         assert runs in (recorded_runs, recorded_runs + 1)
+        recorded_runs_before = recorded_runs
         assert snapshots == 20_000, "a run is recorded whole or not at all"
         recorded_runs = runs
         after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
         if phase != "history":
             assert after == before, f"attempt {attempt}: killed before the reports were replaced"
         else:
+            # Killed after the renames: every report is the new run's (its as-of time is in them).
             assert set(after) == set(before)
+            assert after["report.html"] != before["report.html"] and after["report.xlsx"] != before["report.xlsx"]
             assert after["jobs.csv"].count(b"\r\n") == before["jobs.csv"].count(b"\r\n")
         if sig == signal.SIGTERM:
+            assert process.returncode == 128 + signal.SIGTERM
             assert not [p for p in out.iterdir() if p.name.startswith(".")], "SIGTERM removes its temp files"
+            said = rest.strip().splitlines()[-1]
+            if phase == "render":
+                assert said.endswith("stopped by SIGTERM; the reports in the output directory (and the history) are the previous run's, unchanged")
+            elif runs == recorded_runs_before + 1:
+                assert said.endswith("stopped by SIGTERM after the reports were written and the run recorded; any email was not sent")
+            else:
+                assert "stopped by SIGTERM after the reports were written; with --history, the run is not recorded" in said
     assert phases_hit == {"fetch", "render", "history"}
     final = run(samples, out, history, "2026-11-20T06:00:00Z")
     assert final.returncode == 0, final.stderr
