@@ -5,6 +5,9 @@ import Macie2Model
 /// What the run history keeps of one job: the fields a change is judged on, and enough to
 /// name the job in a report after it has gone. Enum values are kept as the API's text, known
 /// or not, like everywhere else.
+///
+/// The fields mirror ``JobRecord``'s of the same names (jobs.csv's columns); the enum ones are
+/// the raw text, so a status the model does not list still compares exactly.
 public struct JobSnapshot: Sendable, Hashable {
     public var jobId: String
     public var region: String

@@ -88,5 +88,6 @@ public struct RunChanges: Sendable {
     /// The first run into a history has nothing to compare with, and says so.
     public var isFirstRun: Bool { previousAsOf == nil }
 
+    /// How many changes of one kind, for headlines, the subject line and the stdout summary.
     public func count(_ kind: ChangeKind) -> Int { items.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } }
 }
