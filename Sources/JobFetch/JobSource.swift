@@ -61,6 +61,14 @@ public struct RegionGap: Sendable, Hashable {
     }
 }
 
+extension RegionGap {
+    /// The regions among `regions` whose job list was read completely: those without a gap,
+    /// or whose gap is only in describing jobs. Only there can a job be told to be missing.
+    public static func listedCompletely(_ regions: some Sequence<String>, gaps: [RegionGap]) -> Set<String> {
+        Set(regions).subtracting(gaps.filter { !$0.listIsComplete }.map(\.region))
+    }
+}
+
 /// A problem the source noticed but could carry on from, such as a malformed job ARN.
 public struct SourceDiagnostic: Sendable, Hashable {
     public var region: String?

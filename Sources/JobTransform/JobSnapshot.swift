@@ -103,7 +103,7 @@ public struct RunSnapshot: Sendable {
     public init(asOf: Date, regions: [String], gaps: [RegionGap], scope: String = "", jobs: [JobSnapshot]) {
         self.init(
             asOf: asOf, regions: regions, gaps: gaps,
-            knownRegions: Set(regions).subtracting(gaps.filter { !$0.listIsComplete }.map(\.region)), scope: scope,
+            knownRegions: RegionGap.listedCompletely(regions, gaps: gaps), scope: scope,
             jobs: Dictionary(jobs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
@@ -111,7 +111,7 @@ public struct RunSnapshot: Sendable {
     /// completely, the previous snapshot's jobs it did not see; and the regions whose full
     /// list is known. Nothing is carried across a change of scope.
     public static func carryForward(from previous: RunSnapshot?, into report: ReportModel, scope: String) -> CarryForward {
-        let complete = Set(report.regions).subtracting(report.gaps.filter { !$0.listIsComplete }.map(\.region))
+        let complete = RegionGap.listedCompletely(report.regions, gaps: report.gaps)
         guard let previous, previous.scope == scope else { return CarryForward(jobs: [], knownRegions: complete) }
         let partial = Set(previous.jobs.keys.map(\.region)).subtracting(complete)
         var seen = Set<JobSnapshot.Key>()

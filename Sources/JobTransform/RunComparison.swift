@@ -16,7 +16,7 @@ public enum RunComparison {
             return RunChanges(previousAsOf: nil, items: sorted(items), limits: [])
         }
         let sameScope = previous.scope == scope
-        let listedNow = Set(report.regions).subtracting(report.gaps.filter { !$0.listIsComplete }.map(\.region))
+        let listedNow = RegionGap.listedCompletely(report.regions, gaps: report.gaps)
         let newCounted = sameScope ? previous.knownRegions : []
         let removedCounted = sameScope ? listedNow : []
         let before = previous.jobs

@@ -1,5 +1,6 @@
 import Foundation
 import JobTransform
+import Macie2Model
 import MailDelivery
 import ReportPipeline
 import ReportRender
@@ -25,17 +26,13 @@ struct MailContent {
             subjectValues: subjectValues(report), html: html,
             text: PlainTextSummary.render(report),
             attachments: result.fileContents.filter { $0.url.lastPathComponent != "report.html" }.map {
-                MailAttachment(
-                    filename: $0.url.lastPathComponent,
-                    contentType: MailAttachment.contentType(forFileName: $0.url.lastPathComponent), data: $0.data)
+                MailAttachment(filename: $0.url.lastPathComponent, data: $0.data)
             })
     }
 
     static func subjectValues(_ report: ReportModel) -> [String: String] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let day = calendar.dateComponents([.year, .month, .day], from: report.asOf)
-        let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        // The report's own UTC timestamp text, cut to the day.
+        let date = String(ISO8601Timestamp.format(report.asOf).prefix(10))
         var values = [
             "jobs": report.records.count,
             "errors": report.errorCount,

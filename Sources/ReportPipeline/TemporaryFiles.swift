@@ -23,9 +23,6 @@ public enum TemporaryFiles {
 
     static func enter(_ phase: Phase) { lock.withLock { current = phase } }
 
-    /// How far this run has got.
-    public static var phase: Phase { lock.withLock { current } }
-
     /// Tracks a temporary file until `unregister`: removed if the run is interrupted.
     public static func register(_ url: URL) { lock.withLock { _ = paths.insert(url.path) } }
     public static func unregister(_ url: URL) { lock.withLock { _ = paths.remove(url.path) } }

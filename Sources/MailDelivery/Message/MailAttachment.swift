@@ -15,6 +15,11 @@ public struct MailAttachment: Sendable, Equatable {
         self.data = data
     }
 
+    /// Bytes already in memory, with the content type taken from the name's extension.
+    public init(filename: String, data: Data) {
+        self.init(filename: filename, contentType: Self.contentType(forFileName: filename), data: data)
+    }
+
     /// Reads a file, taking its content type from the extension (``contentType(forFileName:)``).
     public init(contentsOf url: URL) throws(MailError) {
         let data: Data
@@ -23,7 +28,7 @@ public struct MailAttachment: Sendable, Equatable {
         } catch {
             throw .attachmentUnreadable(url.path, (error as NSError).localizedDescription)
         }
-        self.init(filename: url.lastPathComponent, contentType: Self.contentType(forFileName: url.lastPathComponent), data: data)
+        self.init(filename: url.lastPathComponent, data: data)
     }
 
     /// The MIME type for the reports' extensions; `application/octet-stream` for anything else.
