@@ -48,18 +48,20 @@ let package = Package(
             dependencies: ["Macie2Model", "JobFetch", "JobTransform", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory"]),
-        // AWS plumbing: HTTP transport, the credential chain, STS, endpoints, retries.
+        // One AWS client for every service: endpoints, regions, settings, the credential chain,
+        // signing, retries, deadlines and errors per protocol; STS's operations on it.
         .target(
             name: "AWSClient",
             dependencies: [
                 "AWSSigV4",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        // The live source: Macie2's two operations and the walk over every region.
+        // The live source: Macie2's operations as a thin table on the client, and the walk.
         .target(
             name: "Macie2Client",
             dependencies: [

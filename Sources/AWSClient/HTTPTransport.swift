@@ -43,10 +43,12 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// The request never got an answer: refused, reset, timed out. Always worth a retry.
+/// The request never got an answer: refused, reset, timed out, or an answer too large to read.
+/// Worth a retry, except a TLS failure or an oversized answer, which would happen again.
 public struct TransportError: Error, CustomStringConvertible, Sendable {
-    public enum Kind: Sendable { case connect, timeout, connectionLost, tls, other }
+    public enum Kind: Sendable { case connect, timeout, connectionLost, tls, tooLarge, other }
     public var kind: Kind
+    /// One line, already cleaned of anything a server sent.
     public var description: String
     public init(_ kind: Kind, _ description: String) {
         self.kind = kind

@@ -17,18 +17,18 @@ public struct RetryConfiguration: Sendable {
     }
 
     /// Reads `AWS_RETRY_MODE` and `AWS_MAX_ATTEMPTS`; `legacy` is treated as standard.
-    public static func from(environment: [String: String]) throws -> RetryConfiguration {
+    public static func from(environment: [String: String]) throws(AWSError) -> RetryConfiguration {
         var configuration = RetryConfiguration()
         if let mode = environment["AWS_RETRY_MODE"]?.lowercased(), !mode.isEmpty {
             switch mode {
             case "standard", "legacy": configuration.mode = .standard
             case "adaptive": configuration.mode = .adaptive
-            default: throw CredentialError("AWS_RETRY_MODE must be standard or adaptive, not \(mode)")
+            default: throw AWSError.usage("AWS_RETRY_MODE must be standard or adaptive, not \(mode)")
             }
         }
         if let attempts = environment["AWS_MAX_ATTEMPTS"], !attempts.isEmpty {
             guard let value = Int(attempts), value >= 1 else {
-                throw CredentialError("AWS_MAX_ATTEMPTS must be a whole number of at least 1, not \(attempts)")
+                throw AWSError.usage("AWS_MAX_ATTEMPTS must be a whole number of at least 1, not \(attempts)")
             }
             configuration.maxAttempts = value
         }

@@ -1,32 +1,42 @@
 import Macie2Model
 
-/// Where classification jobs come from: recorded samples now, the live Macie2 API later.
+/// Where classification jobs come from: recorded samples (``SamplesJobSource``) or the live
+/// Macie2 API (the Macie2Client module's `LiveJobSource`).
 ///
-/// A source hands jobs over one region at a time, so the pipeline can turn them into compact
-/// records as they arrive and memory follows the largest region, not the whole estate.
+/// A source hands jobs over one scope (account and region) at a time, possibly in several
+/// batches, so the pipeline can turn them into compact records as they arrive and memory
+/// follows the largest batch, not the whole estate.
 public protocol JobSource: Sendable {
-    /// Every region's jobs, one batch per region. The stream ends with an error only for a
-    /// fatal problem (unreadable samples, no credentials); a region that fails on its own
-    /// arrives as a batch with a ``RegionBatch/gap``.
-    func batches() -> AsyncThrowingStream<RegionBatch, Error>
+    /// Every scope's jobs, one or more batches per scope. The stream ends with an error only
+    /// for a fatal problem (unreadable samples, no credentials); a scope that fails on its
+    /// own arrives as a batch with a ``ScopeBatch/gap``.
+    func batches() -> AsyncThrowingStream<ScopeBatch, Error>
 }
 
-/// The jobs of one region, as the source found them.
-public struct RegionBatch: Sendable {
-    /// The AWS region, for example `us-east-1`.
-    public var region: String
-    /// Every job found in the region, in the source's order.
+/// Jobs of one scope, as the source found them.
+public struct ScopeBatch: Sendable {
+    /// The account and region the jobs were read in.
+    public var scope: Scope
+    /// Jobs found in the scope, in the source's order.
     public var jobs: [SourcedJob]
-    /// Set when the region could not be read completely; its jobs are then a partial list.
-    public var gap: RegionGap?
+    /// Set when the scope could not be read completely; its jobs are then a partial list.
+    public var gap: ScopeGap?
     /// Things worth telling the reader that did not stop the run.
     public var diagnostics: [SourceDiagnostic]
 
-    public init(region: String, jobs: [SourcedJob], gap: RegionGap? = nil, diagnostics: [SourceDiagnostic] = []) {
-        self.region = region
+    public init(scope: Scope, jobs: [SourcedJob], gap: ScopeGap? = nil, diagnostics: [SourceDiagnostic] = []) {
+        self.scope = scope
         self.jobs = jobs
         self.gap = gap
         self.diagnostics = diagnostics
+    }
+
+    /// The scope's region.
+    public var region: String { scope.region }
+
+    /// Jobs of a region whose account is not known (see ``Scope``).
+    public init(region: String, jobs: [SourcedJob], gap: ScopeGap? = nil, diagnostics: [SourceDiagnostic] = []) {
+        self.init(scope: Scope(region: region), jobs: jobs, gap: gap, diagnostics: diagnostics)
     }
 }
 
@@ -36,41 +46,56 @@ public struct SourcedJob: Sendable {
     public var job: DescribeClassificationJobResponse
     /// Caveats the report must show next to the job.
     public var caveats: [String]
+    /// The exact bytes the API answered with, kept only when the run records samples
+    /// (`--save-samples`), so a replay reads what the service sent, members this model
+    /// does not know included. `nil` for a job seen only in the list.
+    public var body: [UInt8]?
 
-    public init(job: DescribeClassificationJobResponse, caveats: [String] = []) {
+    public init(job: DescribeClassificationJobResponse, caveats: [String] = [], body: [UInt8]? = nil) {
         self.job = job
         self.caveats = caveats
+        self.body = body
     }
 }
 
-/// Why a region's list of jobs is missing or incomplete.
-public struct RegionGap: Sendable, Hashable {
-    /// The region that could not be read.
-    public var region: String
+/// Why a scope's list of jobs is missing or incomplete.
+public struct ScopeGap: Sendable, Hashable {
+    /// The account and region that could not be read.
+    public var scope: Scope
     /// One line a reader can act on, for example "access denied: check macie2:ListClassificationJobs".
     public var reason: String
-    /// The region's list of jobs is complete and only some jobs could not be described (they
+    /// The scope's list of jobs is complete and only some jobs could not be described (they
     /// are shown from their list entries). A run comparison can then still tell new and
     /// removed jobs apart there; when `false`, jobs may be missing from the list itself.
     public var listIsComplete: Bool
 
-    public init(region: String, reason: String, listIsComplete: Bool = false) {
-        self.region = region
+    public init(scope: Scope, reason: String, listIsComplete: Bool = false) {
+        self.scope = scope
         self.reason = reason
         self.listIsComplete = listIsComplete
     }
+
+    /// The scope's region.
+    public var region: String { scope.region }
+
+    /// A gap in a region whose account is not known (see ``Scope``).
+    public init(region: String, reason: String, listIsComplete: Bool = false) {
+        self.init(scope: Scope(region: region), reason: reason, listIsComplete: listIsComplete)
+    }
 }
 
-extension RegionGap {
-    /// The regions among `regions` whose job list was read completely: those without a gap,
+extension ScopeGap {
+    /// The scopes among `scopes` whose job list was read completely: those without a gap,
     /// or whose gap is only in describing jobs. Only there can a job be told to be missing.
-    public static func listedCompletely(_ regions: some Sequence<String>, gaps: [RegionGap]) -> Set<String> {
-        Set(regions).subtracting(gaps.filter { !$0.listIsComplete }.map(\.region))
+    public static func listedCompletely(_ scopes: some Sequence<Scope>, gaps: [ScopeGap]) -> ScopeSet {
+        let broken = Set(gaps.filter { !$0.listIsComplete }.map(\.scope))
+        return ScopeSet(Set(scopes).subtracting(broken))
     }
 }
 
 /// A problem the source noticed but could carry on from, such as a malformed job ARN.
 public struct SourceDiagnostic: Sendable, Hashable {
+    /// The region (of the scope) it concerns, if any.
     public var region: String?
     public var jobId: String?
     public var message: String

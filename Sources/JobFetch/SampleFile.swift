@@ -5,16 +5,17 @@ import Macie2Model
 /// reader has got. Any problem is fatal and names the file and the place in it.
 struct SampleFile {
     let url: URL
-    let region: String
+    let scope: Scope
+    var region: String { scope.region }
     private let data: Data
     private let elements: [Range<Int>]
     private var position = 0
     private var started = false
     private var diagnostics: [SourceDiagnostic] = []
 
-    init(_ url: URL) throws {
+    init(_ url: URL, scope: Scope) throws {
         self.url = url
-        region = url.deletingPathExtension().lastPathComponent
+        self.scope = scope
         do {
             data = try Data(contentsOf: url)
         } catch {
@@ -41,15 +42,18 @@ struct SampleFile {
     }
 
     /// The next batch, or `nil` when the file is done. The first batch is returned even for
-    /// an empty file, so a region with no jobs still appears in the report.
-    mutating func nextBatch(size: Int) throws -> RegionBatch? {
+    /// an empty file, so a scope with no jobs still appears in the report; it carries the
+    /// scope's recorded gap. `recorded` holds what a recording kept besides the jobs.
+    mutating func nextBatch(size: Int, recorded: SamplesManifest.Entry? = nil) throws -> ScopeBatch? {
         if started && position >= elements.count { return nil }
         let isFirst = !started
         started = true
         let slice = position..<min(position + size, elements.count)
         position = slice.upperBound
         let jobs = try decode(slice)
-        return RegionBatch(region: region, jobs: jobs.map { SourcedJob(job: $0) }, diagnostics: isFirst ? diagnostics : [])
+        let sourced = zip(slice, jobs).map { index, job in SourcedJob(job: job, caveats: recorded?.caveats[index] ?? []) }
+        return ScopeBatch(
+            scope: scope, jobs: sourced, gap: isFirst ? recorded?.gap(scope) : nil, diagnostics: isFirst ? diagnostics : [])
     }
 
     /// Every job with the exact bytes it was recorded as, for a server that must answer with

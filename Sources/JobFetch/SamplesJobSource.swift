@@ -1,15 +1,17 @@
 import Foundation
 import Macie2Model
 
-/// Jobs recorded from the API: `DIR/<region>.json`, each a JSON array of
-/// DescribeClassificationJob response bodies exactly as the API returns them.
+/// Jobs recorded from the API: `DIR/<region>.json` or `DIR/<account>/<region>.json`, each a
+/// JSON array of DescribeClassificationJob response bodies exactly as the API returns them,
+/// and, for a recorded walk, `DIR/scopes.json` with its gaps and caveats (see
+/// ``SamplesLayout`` and ``SamplesManifest``).
 ///
 /// The offline default: it lets the whole report run with no AWS account, and it is the
-/// format the emulator serves, so the two paths can be compared byte for byte. Files are read
-/// on demand and decoded a batch at a time on every core, so a 100 000-job estate never
-/// holds more than one batch of full responses in memory.
+/// format the emulator serves and `--save-samples` writes, so the two paths can be compared
+/// byte for byte. Files are read on demand and decoded a batch at a time on every core, so a
+/// 100 000-job estate never holds more than one batch of full responses in memory.
 public struct SamplesJobSource: JobSource {
-    /// The folder holding `<region>.json` files.
+    /// The samples folder.
     public let directory: URL
     /// Jobs per batch: large enough to keep both cores busy, small enough to bound memory.
     public var batchSize: Int
@@ -19,66 +21,73 @@ public struct SamplesJobSource: JobSource {
         self.batchSize = max(1, batchSize)
     }
 
-    public func batches() -> AsyncThrowingStream<RegionBatch, Error> {
+    public func batches() -> AsyncThrowingStream<ScopeBatch, Error> {
         let reader = SamplesReader(directory: directory, batchSize: batchSize)
         return AsyncThrowingStream { try await reader.next() }
     }
 
-    /// Every region's jobs with their recorded bytes, all at once: what the emulator serves.
+    /// Every scope's jobs with their recorded bytes, all at once: what the emulator serves.
+    public static func recordedJobsByScope(in directory: URL) throws -> [Scope: [RecordedJob]] {
+        var scopes: [Scope: [RecordedJob]] = [:]
+        for file in try SamplesLayout.read(directory).files {
+            let sample = try SampleFile(file.url, scope: file.scope)
+            scopes[file.scope, default: []] += try sample.recordedJobs()
+        }
+        return scopes
+    }
+
+    /// Every region's jobs with their recorded bytes, whatever their account.
     public static func recordedJobs(in directory: URL) throws -> [String: [RecordedJob]] {
         var regions: [String: [RecordedJob]] = [:]
-        for file in try regionFiles(in: directory) {
-            let sample = try SampleFile(file)
-            regions[sample.region, default: []] += try sample.recordedJobs()
+        for (scope, jobs) in try recordedJobsByScope(in: directory).sorted(by: { $0.key < $1.key }) {
+            regions[scope.region, default: []] += jobs
         }
         return regions
     }
-
-    /// The `*.json` files of the folder, by region name. Fatal if there are none: a nightly
-    /// report of zero jobs from a mistyped path would look like good news.
-    static func regionFiles(in directory: URL) throws -> [URL] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
-            throw SourceError("samples directory \(directory.path) does not exist")
-        }
-        guard isDirectory.boolValue else { throw SourceError("samples path \(directory.path) is not a directory") }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw SourceError("cannot list samples directory \(directory.path): \(error.localizedDescription)")
-        }
-        let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
-        guard !files.isEmpty else {
-            throw SourceError("no <region>.json files in samples directory \(directory.path)")
-        }
-        return files.map { directory.appendingPathComponent($0) }
-    }
 }
 
-/// Walks the files one batch at a time, in order, on demand.
+/// Walks the files one batch at a time, in order, on demand, then the scopes a recording
+/// names without a file.
 actor SamplesReader {
     private let directory: URL
     private let batchSize: Int
-    private var files: [URL]?
+    private var layout: SamplesLayout?
+    private var pending: [SamplesLayout.File] = []
+    private var fileless: [SamplesManifest.Entry] = []
     private var current: SampleFile?
+    private var notes: [SourceDiagnostic] = []
 
     init(directory: URL, batchSize: Int) {
         self.directory = directory
         self.batchSize = batchSize
     }
 
-    func next() throws -> RegionBatch? {
-        if files == nil { files = try SamplesJobSource.regionFiles(in: directory) }
+    func next() throws -> ScopeBatch? {
+        if layout == nil {
+            let read = try SamplesLayout.read(directory)
+            layout = read
+            pending = read.files
+            fileless = read.scopesWithoutFiles
+            notes = read.diagnostics
+        }
         while true {
             if current == nil {
-                guard let file = files?.first else { return nil }
-                files?.removeFirst()
-                current = try SampleFile(file)
+                guard let file = pending.first else { break }
+                pending.removeFirst()
+                current = try SampleFile(file.url, scope: file.scope)
             }
-            if let batch = try current?.nextBatch(size: batchSize) { return batch }
+            let recorded = current.flatMap { layout?.recorded($0.scope) }
+            if var batch = try current?.nextBatch(size: batchSize, recorded: recorded) {
+                batch.diagnostics = notes + batch.diagnostics
+                notes = []
+                return batch
+            }
             current = nil
         }
+        guard let entry = fileless.first else { return nil }
+        fileless.removeFirst()
+        defer { notes = [] }
+        return ScopeBatch(scope: entry.scope, jobs: [], gap: entry.gap(entry.scope), diagnostics: notes)
     }
 }
 

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import JobFetch
 
 /// The history file's schema, as an ordered list of migrations. A migration, once released,
 /// never changes: a later version adds a new one, and an older binary refuses a file that a
@@ -53,6 +55,39 @@ enum HistorySchema {
                         caveats TEXT,
                         PRIMARY KEY (runId, region, jobId)
                     ) WITHOUT ROWID;
+                    """)
+        }
+        migrator.registerMigration("v2: scopes (account, region)") { db in
+            // A run's scopes and the scopes whose full job list is known, as JSON arrays of
+            // {"accountId", "region"}; the regions of a v1 run become scopes of an unknown
+            // account, which compare with any account there (see Scope.matches).
+            try db.execute(sql: "ALTER TABLE run ADD COLUMN scopes TEXT NOT NULL DEFAULT '[]'")
+            try db.execute(sql: "ALTER TABLE run ADD COLUMN knownScopes TEXT NOT NULL DEFAULT '[]'")
+            let update = try db.makeStatement(sql: "UPDATE run SET scopes = ?, knownScopes = ? WHERE id = ?")
+            for row in try Row.fetchAll(db, sql: "SELECT id, regions, knownRegions FROM run") {
+                let id: Int64 = row["id"]
+                let regions = try StoredScope.regions(row["regions"], run: id)
+                let known = try StoredScope.regions(row["knownRegions"], run: id)
+                try update.execute(arguments: [
+                    StoredScope.json(regions.map { Scope(region: $0) }), StoredScope.json(known.map { Scope(region: $0) }), id,
+                ])
+            }
+            // A gap belongs to a scope: '' is the unknown account (a key column cannot be NULL).
+            try db.execute(
+                sql: """
+                    CREATE TABLE run_gap_v2 (
+                        runId INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                        accountId TEXT NOT NULL DEFAULT '',
+                        region TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        listIsComplete INTEGER NOT NULL,
+                        PRIMARY KEY (runId, accountId, region)
+                    ) WITHOUT ROWID;
+                    INSERT INTO run_gap_v2 (runId, accountId, region, reason, listIsComplete)
+                        SELECT runId, '', region, reason, listIsComplete FROM run_gap;
+                    DROP TABLE run_gap;
+                    ALTER TABLE run_gap_v2 RENAME TO run_gap;
+                    ALTER TABLE job_snapshot ADD COLUMN scopeAccountId TEXT;
                     """)
         }
         return migrator

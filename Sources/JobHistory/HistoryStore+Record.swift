@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JobFetch
 import JobTransform
 import Macie2Model
 
@@ -18,21 +19,24 @@ extension HistoryStore {
     /// is never pruned, whatever its time.
     @discardableResult
     public func record(
-        _ report: ReportModel, carried: CarryForward = CarryForward(jobs: [], knownRegions: []), scope: String = "",
+        _ report: ReportModel, carried: CarryForward = CarryForward(jobs: [], knownScopes: ScopeSet()), scope: String = "",
         startedAt: Date, source: String, keepDays: Int?
     ) throws -> Recorded {
         try write { db in
+            // regions and knownRegions are kept for readers of the v1 columns.
             let regions = String(decoding: try JSONEncoder().encode(report.regions), as: UTF8.self)
-            let known = String(decoding: try JSONEncoder().encode(carried.knownRegions.sorted()), as: UTF8.self)
+            let knownRegions = Array(Set(carried.knownScopes.scopes.map(\.region))).sorted()
+            let known = String(decoding: try JSONEncoder().encode(knownRegions), as: UTF8.self)
             try db.execute(
                 sql: """
-                    INSERT INTO run (asOf, startedAt, finishedAt, source, regions, knownRegions, scope, complete, jobCount)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO run (asOf, startedAt, finishedAt, source, regions, knownRegions, scope, complete, jobCount,
+                                     scopes, knownScopes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     ISO8601Timestamp.formatPrecise(report.asOf), ISO8601Timestamp.formatPrecise(startedAt),
                     ISO8601Timestamp.formatPrecise(Date()), source, regions, known, scope, report.isComplete,
-                    report.records.count,
+                    report.records.count, try StoredScope.json(report.scopes), try StoredScope.json(carried.knownScopes.sorted),
                 ])
             let runId = db.lastInsertedRowID
             let count = try db.makeStatement(sql: "INSERT INTO run_count (runId, dimension, value, jobs) VALUES (?, ?, ?, ?)")
@@ -40,8 +44,10 @@ extension HistoryStore {
                 try count.execute(arguments: [runId, row.dimension.rawValue, row.value, row.jobs])
             }
             let gap = try db.makeStatement(
-                sql: "INSERT OR IGNORE INTO run_gap (runId, region, reason, listIsComplete) VALUES (?, ?, ?, ?)")
-            for g in report.gaps { try gap.execute(arguments: [runId, g.region, g.reason, g.listIsComplete]) }
+                sql: "INSERT OR IGNORE INTO run_gap (runId, accountId, region, reason, listIsComplete) VALUES (?, ?, ?, ?, ?)")
+            for g in report.gaps {
+                try gap.execute(arguments: [runId, g.scope.accountId ?? "", g.region, g.reason, g.listIsComplete])
+            }
             let jobsWithoutId = try insertSnapshots(db, runId: runId, report.records, carried: carried.jobs)
             var pruned = 0
             if let keepDays {
@@ -59,15 +65,15 @@ extension HistoryStore {
         let insert = try db.makeStatement(
             sql: """
                 INSERT OR IGNORE INTO job_snapshot (runId, region, jobId, accountId, name, jobStatus, jobType,
-                    lastRunErrorStatus, lastRunTime, numberOfRuns, jobPausedAt, jobExpiresAt, caveats)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    lastRunErrorStatus, lastRunTime, numberOfRuns, jobPausedAt, jobExpiresAt, caveats, scopeAccountId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         var withoutId = 0
         func insertRow(_ job: JobSnapshot) throws {
             try insert.execute(arguments: [
                 runId, job.region, job.jobId, job.accountId, job.name, job.jobStatus, job.jobType, job.lastRunErrorStatus,
                 job.lastRunTime?.timeIntervalSince1970, job.numberOfRuns, job.jobPausedAt?.timeIntervalSince1970,
-                job.jobExpiresAt?.timeIntervalSince1970, job.caveats,
+                job.jobExpiresAt?.timeIntervalSince1970, job.caveats, job.scopeAccountId,
             ])
         }
         for record in records {

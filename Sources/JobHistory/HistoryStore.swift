@@ -15,38 +15,33 @@ public final class HistoryStore {
     public let url: URL
     private let queue: DatabaseQueue
 
-    /// Opens (creating if missing) and migrates the history. Fails before any work is done
-    /// if the file is not a history, is damaged, or was written by a newer macie-report.
+    /// Opens (creating if missing) and migrates the history. Fails before any work is done,
+    /// and before anything in the file is changed, if the file is not a history, is damaged,
+    /// or was written by a newer macie-report.
     public init(url: URL) throws {
         self.url = url
         var config = Configuration()
         config.busyMode = .timeout(60)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
         do {
             queue = try DatabaseQueue(path: url.path, configuration: config)
         } catch {
             throw Self.failure(url, "cannot open", error)
         }
         do {
+            // Checked before WAL is switched on: journal_mode is written into the file, and
+            // another application's database must be left exactly as it was.
             try queue.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if !tables.isEmpty, !tables.contains("grdb_migrations") {
-                    throw HistoryError(
-                        "\(url.path) is an SQLite database but not a macie-report history; give --history a new file")
+                    throw HistoryError.notAHistory(url, "is an SQLite database but not a macie-report history")
                 }
-                if try HistorySchema.migrator.hasBeenSuperseded(db) {
-                    throw HistoryError(
-                        "\(url.path) was written by a newer macie-report (its schema is ahead of this one); upgrade macie-report"
-                    )
-                }
+                if try HistorySchema.migrator.hasBeenSuperseded(db) { throw HistoryError.newer(url) }
+            }
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             try HistorySchema.migrator.migrate(queue)
-        } catch let error as HistoryError {
-            try? queue.close()
-            throw error
         } catch {
             try? queue.close()
             throw Self.failure(url, "cannot read", error)
@@ -61,32 +56,36 @@ public final class HistoryStore {
         try reading { db in
             guard
                 let run = try Row.fetchOne(
-                    db, sql: "SELECT id, asOf, regions, knownRegions, scope FROM run ORDER BY id DESC LIMIT 1")
+                    db, sql: "SELECT id, asOf, scopes, knownScopes, scope FROM run ORDER BY id DESC LIMIT 1")
             else {
                 return nil
             }
             let id: Int64 = run["id"]
             let gaps = try Row.fetchAll(
-                db, sql: "SELECT region, reason, listIsComplete FROM run_gap WHERE runId = ?", arguments: [id]
+                db, sql: "SELECT accountId, region, reason, listIsComplete FROM run_gap WHERE runId = ?", arguments: [id]
             )
-            .map { RegionGap(region: $0["region"], reason: $0["reason"], listIsComplete: $0["listIsComplete"]) }
+            .map { row in
+                ScopeGap(
+                    scope: Scope(accountId: Self.account(row["accountId"]), region: row["region"]), reason: row["reason"],
+                    listIsComplete: row["listIsComplete"])
+            }
             var jobs: [JobSnapshot.Key: JobSnapshot] = [:]
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT region, jobId, accountId, name, jobStatus, jobType, lastRunErrorStatus, lastRunTime,
-                           numberOfRuns, jobPausedAt, jobExpiresAt, caveats FROM job_snapshot WHERE runId = ?
+                           numberOfRuns, jobPausedAt, jobExpiresAt, caveats, scopeAccountId FROM job_snapshot WHERE runId = ?
                     """, arguments: [id])
             while let row = try rows.next() {
                 let job = JobSnapshot(
-                    jobId: row[1], region: row[0], accountId: row[2], name: row[3], jobStatus: row[4], jobType: row[5],
-                    lastRunErrorStatus: row[6], lastRunTime: Self.date(row[7]), numberOfRuns: row[8],
+                    jobId: row[1], region: row[0], scopeAccountId: row[12], accountId: row[2], name: row[3], jobStatus: row[4],
+                    jobType: row[5], lastRunErrorStatus: row[6], lastRunTime: Self.date(row[7]), numberOfRuns: row[8],
                     jobPausedAt: Self.date(row[9]), jobExpiresAt: Self.date(row[10]), caveats: row[11])
                 jobs[job.key] = job
             }
             return RunSnapshot(
-                asOf: Self.parse(run["asOf"]), regions: Self.regions(run["regions"]), gaps: gaps,
-                knownRegions: Set(Self.regions(run["knownRegions"])), scope: run["scope"], jobs: jobs)
+                asOf: try Self.time(run["asOf"], run: id), scopes: try StoredScope.scopes(run["scopes"], run: id), gaps: gaps,
+                knownScopes: ScopeSet(try StoredScope.scopes(run["knownScopes"], run: id)), scope: run["scope"], jobs: jobs)
         }
     }
 
@@ -103,7 +102,7 @@ public final class HistoryStore {
                 {
                     counts[row["value"]] = row["jobs"]
                 }
-                return TrendPoint(asOf: Self.parse(run["asOf"]), complete: run["complete"], statusCounts: counts)
+                return TrendPoint(asOf: try Self.time(run["asOf"], run: id), complete: run["complete"], statusCounts: counts)
             }
         }
     }
@@ -120,24 +119,31 @@ public final class HistoryStore {
     }
 
     static func failure(_ url: URL, _ what: String, _ error: Error) -> HistoryError {
-        if let error = error as? HistoryError { return error }
+        if let error = error as? HistoryError { return error.naming(url) }
         if let error = error as? DatabaseError {
+            let message = error.message ?? "\(error.resultCode)"
             switch error.resultCode {
-            case .SQLITE_NOTADB: return HistoryError("\(url.path) is not a macie-report history (not an SQLite database)")
-            case .SQLITE_CORRUPT: return HistoryError("\(url.path) is damaged: \(error.message ?? "corrupt")")
-            case .SQLITE_FULL: return HistoryError("\(what) history \(url.path): the disk is full")
+            case .SQLITE_NOTADB: return .notAHistory(url, "is not a macie-report history (not an SQLite database)")
+            case .SQLITE_CORRUPT: return .damaged(url, message, cause: error)
+            case .SQLITE_FULL: return .access("\(what) history \(url.path): the disk is full", cause: error)
             case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
-                return HistoryError(
-                    "\(what) history \(url.path): \(error.message ?? "permission denied"); check the path and its permissions")
-            default: return HistoryError("\(what) history \(url.path): \(error.message ?? "\(error.resultCode)")")
+                return .access("\(what) history \(url.path): \(message); check the path and its permissions", cause: error)
+            default: return .access("\(what) history \(url.path): \(message)", cause: error)
             }
         }
-        return HistoryError("\(what) history \(url.path): \(error)")
+        return .access("\(what) history \(url.path): \(error)", cause: error)
     }
 
     static func date(_ seconds: Double?) -> Date? { seconds.map(Date.init(timeIntervalSince1970:)) }
-    static func parse(_ text: String) -> Date { ISO8601Timestamp.parse(text) ?? Date(timeIntervalSince1970: 0) }
-    static func regions(_ json: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+
+    /// A run's time; one that does not parse is damage, not 1970.
+    static func time(_ text: String, run: Int64) throws -> Date {
+        guard let date = ISO8601Timestamp.parse(text) else {
+            throw HistoryError.damaged("run \(run) has a time that does not parse (\(text.prefix(40)))")
+        }
+        return date
     }
+
+    /// The stored account of a gap: '' is an unknown account.
+    static func account(_ stored: String) -> String? { stored.isEmpty ? nil : stored }
 }

@@ -1,14 +1,16 @@
 import Foundation
+import JobFetch
 import Macie2Model
 
 extension JobRecord {
-    /// Flattens a described job. `caveats` from the source (a vanished job, say) are kept,
-    /// and every enum value the model does not list adds one.
-    public init(_ job: DescribeClassificationJobResponse, region: String, caveats: [String] = []) {
+    /// Flattens a described job read in `scope`. `caveats` from the source (a vanished job,
+    /// say) are kept, and every enum value the model does not list adds one.
+    public init(_ job: DescribeClassificationJobResponse, scope: Scope, caveats: [String] = []) {
+        let region = scope.region
         let arn = JobARN(job.jobArn)
         let definitions = job.s3JobDefinition?.bucketDefinitions
         self.init(
-            accountId: arn?.accountId, region: region, jobId: job.jobId, name: job.name,
+            accountId: arn?.accountId, region: region, scopeAccountId: scope.accountId, jobId: job.jobId, name: job.name,
             jobType: job.jobType, jobStatus: job.jobStatus, lastRunErrorStatus: job.lastRunErrorStatus?.code,
             createdAt: job.createdAt, lastRunTime: job.lastRunTime, numberOfRuns: job.statistics?.numberOfRuns,
             jobArn: job.jobArn, schedule: job.scheduleFrequency.flatMap(Self.describe(schedule:)),
@@ -28,6 +30,11 @@ extension JobRecord {
         } else if let arnRegion = arn?.region, arnRegion != region {
             self.caveats.append("jobArn names region \(arnRegion) but the job was found in \(region)")
         }
+    }
+
+    /// Flattens a described job read in `region`, by an account not known.
+    public init(_ job: DescribeClassificationJobResponse, region: String, caveats: [String] = []) {
+        self.init(job, scope: Scope(region: region), caveats: caveats)
     }
 
     /// One caveat per enum member whose value the service model does not list.

@@ -1,4 +1,5 @@
 import Foundation
+import JobFetch
 import Macie2Model
 
 /// One classification job, flattened to what the reports show: one row of jobs.csv.
@@ -10,6 +11,9 @@ public struct JobRecord: Sendable, Hashable {
     /// The job's account, read from `jobArn` (the API has no separate member for it).
     public var accountId: String?
     public var region: String
+    /// The account of the scope the job was read in (the walk's credentials), when known.
+    /// The same as ``accountId`` for real data, since only the creating account sees a job.
+    public var scopeAccountId: String?
     public var jobId: String?
     public var name: String?
     public var jobType: JobType?
@@ -45,7 +49,7 @@ public struct JobRecord: Sendable, Hashable {
     public var caveats: [String]
 
     public init(
-        accountId: String? = nil, region: String, jobId: String? = nil, name: String? = nil,
+        accountId: String? = nil, region: String, scopeAccountId: String? = nil, jobId: String? = nil, name: String? = nil,
         jobType: JobType? = nil, jobStatus: JobStatus? = nil, lastRunErrorStatus: LastRunErrorStatusCode? = nil,
         createdAt: Date? = nil, lastRunTime: Date? = nil, numberOfRuns: Double? = nil, jobArn: String? = nil,
         schedule: String? = nil, samplingPercentage: Int? = nil, bucketCount: Int? = nil,
@@ -56,6 +60,7 @@ public struct JobRecord: Sendable, Hashable {
     ) {
         self.accountId = accountId
         self.region = region
+        self.scopeAccountId = scopeAccountId
         self.jobId = jobId
         self.name = name
         self.jobType = jobType
@@ -78,4 +83,7 @@ public struct JobRecord: Sendable, Hashable {
         self.description = description
         self.caveats = caveats
     }
+
+    /// The account and region the job was read in.
+    public var scope: Scope { Scope(accountId: scopeAccountId, region: region) }
 }

@@ -11,6 +11,8 @@ import Macie2Model
 public struct JobSnapshot: Sendable, Hashable {
     public var jobId: String
     public var region: String
+    /// The account of the scope the job was read in, when known (see ``JobRecord/scopeAccountId``).
+    public var scopeAccountId: String?
     public var accountId: String?
     public var name: String?
     public var jobStatus: String?
@@ -25,12 +27,14 @@ public struct JobSnapshot: Sendable, Hashable {
     public var caveats: String?
 
     public init(
-        jobId: String, region: String, accountId: String? = nil, name: String? = nil, jobStatus: String? = nil,
+        jobId: String, region: String, scopeAccountId: String? = nil, accountId: String? = nil, name: String? = nil,
+        jobStatus: String? = nil,
         jobType: String? = nil, lastRunErrorStatus: String? = nil, lastRunTime: Date? = nil, numberOfRuns: Double? = nil,
         jobPausedAt: Date? = nil, jobExpiresAt: Date? = nil, caveats: String? = nil
     ) {
         self.jobId = jobId
         self.region = region
+        self.scopeAccountId = scopeAccountId
         self.accountId = accountId
         self.name = name
         self.jobStatus = jobStatus
@@ -47,15 +51,22 @@ public struct JobSnapshot: Sendable, Hashable {
     public init?(_ record: JobRecord) {
         guard let jobId = record.jobId, !jobId.isEmpty else { return nil }
         self.init(
-            jobId: jobId, region: record.region, accountId: record.accountId, name: record.name,
+            jobId: jobId, region: record.region, scopeAccountId: record.scopeAccountId, accountId: record.accountId,
+            name: record.name,
             jobStatus: record.jobStatus?.rawValue, jobType: record.jobType?.rawValue,
             lastRunErrorStatus: record.lastRunErrorStatus?.rawValue, lastRunTime: record.lastRunTime,
             numberOfRuns: record.numberOfRuns, jobPausedAt: record.jobPausedAt, jobExpiresAt: record.jobExpiresAt,
             caveats: record.caveats.isEmpty ? nil : record.caveats.joined(separator: "; "))
     }
 
-    /// Jobs are told apart by region and id: an id is unique within a region.
+    /// Jobs are told apart by region and id. Macie's job ids are random 32-digit hex
+    /// strings, so an id does not repeat across the accounts of a region either; keying by
+    /// region and id (not by scope) lets a run that knew its account compare with one that
+    /// did not. A repeated region and id (only hostile data has one) keeps the first.
     public var key: Key { Key(region: region, jobId: jobId) }
+
+    /// The account and region the job was read in.
+    public var scope: Scope { Scope(accountId: scopeAccountId, region: region) }
 
     public struct Key: Hashable, Sendable {
         public var region: String
@@ -65,20 +76,22 @@ public struct JobSnapshot: Sendable, Hashable {
 
 /// An earlier run, as the history remembers it.
 ///
-/// The history keeps what was last known of every region, not only what the run saw: when a
-/// region could not be read completely, the jobs it did not list are carried forward from
-/// the run before (see ``carryingForward(from:)``). So a change that happens while a region
-/// is failing is reported the first night the region reads completely again, never lost.
+/// The history keeps what was last known of every scope, not only what the run saw: when a
+/// scope could not be read completely, the jobs it did not list are carried forward from
+/// the run before (see ``carryForward(from:into:scope:)``). So a change that happens while a
+/// scope is failing is reported the first night it reads completely again, never lost.
 public struct RunSnapshot: Sendable {
     /// The time the run's report speaks of (its `--as-of`, or when it ran).
     public var asOf: Date
-    /// Regions the run read, complete or not.
-    public var regions: [String]
-    /// Regions the run could not read completely.
-    public var gaps: [RegionGap]
-    /// Regions whose full list of jobs is known: read completely by this run, or by an
+    /// Scopes the run read, complete or not.
+    public var scopes: [Scope]
+    /// Scopes the run could not read completely.
+    public var gaps: [ScopeGap]
+    /// The regions of the scopes, sorted, each once.
+    public var regions: [String] { Set(scopes.map(\.region)).sorted() }
+    /// Scopes whose full list of jobs is known: read completely by this run, or by an
     /// earlier one and carried forward since. Only there can a job not in ``jobs`` be new.
-    public var knownRegions: Set<String>
+    public var knownScopes: ScopeSet
     /// Which jobs the run asked for (its `--include`/`--exclude` terms; empty for all). Runs
     /// with different scopes list different jobs, so new and removed are not told between them.
     public var scope: String
@@ -87,44 +100,47 @@ public struct RunSnapshot: Sendable {
     public var jobs: [JobSnapshot.Key: JobSnapshot]
 
     public init(
-        asOf: Date, regions: [String], gaps: [RegionGap], knownRegions: Set<String>, scope: String,
+        asOf: Date, scopes: [Scope], gaps: [ScopeGap], knownScopes: ScopeSet, scope: String,
         jobs: [JobSnapshot.Key: JobSnapshot]
     ) {
         self.asOf = asOf
-        self.regions = regions
+        self.scopes = scopes
         self.gaps = gaps
-        self.knownRegions = knownRegions
+        self.knownScopes = knownScopes
         self.scope = scope
         self.jobs = jobs
     }
 
-    /// From a list of snapshots, with every region read completely except the gaps' (a
+    /// From a list of snapshots, with every scope read completely except the gaps' (a
     /// repeated region and id keeps the first, as the history does).
-    public init(asOf: Date, regions: [String], gaps: [RegionGap], scope: String = "", jobs: [JobSnapshot]) {
+    public init(asOf: Date, scopes: [Scope], gaps: [ScopeGap], scope: String = "", jobs: [JobSnapshot]) {
         self.init(
-            asOf: asOf, regions: regions, gaps: gaps,
-            knownRegions: RegionGap.listedCompletely(regions, gaps: gaps), scope: scope,
+            asOf: asOf, scopes: scopes, gaps: gaps, knownScopes: ScopeGap.listedCompletely(scopes, gaps: gaps), scope: scope,
             jobs: Dictionary(jobs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// What the history keeps of this run besides its own jobs: in regions it could not list
-    /// completely, the previous snapshot's jobs it did not see; and the regions whose full
-    /// list is known. Nothing is carried across a change of scope.
+    /// From a list of snapshots of regions whose account is not known.
+    public init(asOf: Date, regions: [String], gaps: [ScopeGap], scope: String = "", jobs: [JobSnapshot]) {
+        self.init(asOf: asOf, scopes: regions.map { Scope(region: $0) }, gaps: gaps, scope: scope, jobs: jobs)
+    }
+
+    /// What the history keeps of this run besides its own jobs: in scopes it could not list
+    /// completely, the previous snapshot's jobs it did not see; and the scopes whose full
+    /// list is known. Nothing is carried across a change of filter scope.
     public static func carryForward(from previous: RunSnapshot?, into report: ReportModel, scope: String) -> CarryForward {
-        let complete = RegionGap.listedCompletely(report.regions, gaps: report.gaps)
-        guard let previous, previous.scope == scope else { return CarryForward(jobs: [], knownRegions: complete) }
-        let partial = Set(previous.jobs.keys.map(\.region)).subtracting(complete)
+        let complete = ScopeGap.listedCompletely(report.scopes, gaps: report.gaps)
+        guard let previous, previous.scope == scope else { return CarryForward(jobs: [], knownScopes: complete) }
         var seen = Set<JobSnapshot.Key>()
-        for record in report.records where partial.contains(record.region) {
+        for record in report.records where !complete.matches(record.scope) {
             if let id = record.jobId { seen.insert(JobSnapshot.Key(region: record.region, jobId: id)) }
         }
         let note = "not seen in this run (region not read completely); last known \(ISO8601Timestamp.format(previous.asOf))"
-        let carried = previous.jobs.values.filter { partial.contains($0.region) && !seen.contains($0.key) }.map { job in
+        let carried = previous.jobs.values.filter { !complete.matches($0.scope) && !seen.contains($0.key) }.map { job in
             var job = job
             job.caveats = note
             return job
         }
-        return CarryForward(jobs: carried, knownRegions: complete.union(previous.knownRegions))
+        return CarryForward(jobs: carried, knownScopes: complete.union(previous.knownScopes))
     }
 }
 
@@ -132,12 +148,12 @@ public struct RunSnapshot: Sendable {
 public struct CarryForward: Sendable {
     /// Jobs not seen in this run, as last known.
     public var jobs: [JobSnapshot]
-    /// Regions whose full list of jobs is known after this run.
-    public var knownRegions: Set<String>
+    /// Scopes whose full list of jobs is known after this run.
+    public var knownScopes: ScopeSet
 
-    public init(jobs: [JobSnapshot], knownRegions: Set<String>) {
+    public init(jobs: [JobSnapshot], knownScopes: ScopeSet) {
         self.jobs = jobs
-        self.knownRegions = knownRegions
+        self.knownScopes = knownScopes
     }
 }
 

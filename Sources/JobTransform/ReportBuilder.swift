@@ -9,8 +9,8 @@ public struct ReportBuilder: Sendable {
     public let asOf: Date
     public let expiryWindowDays: Int
     private var records: [JobRecord] = []
-    private var regions: Set<String> = []
-    private var gaps: [RegionGap] = []
+    private var scopes: Set<Scope> = []
+    private var gaps: [ScopeGap] = []
     private var notes: [String] = []
 
     public init(asOf: Date, expiryWindowDays: Int = 7) {
@@ -18,9 +18,9 @@ public struct ReportBuilder: Sendable {
         self.expiryWindowDays = expiryWindowDays
     }
 
-    /// Adds one region's jobs, gap and diagnostics. Large batches are flattened on every core.
-    public mutating func add(_ batch: RegionBatch) {
-        regions.insert(batch.region)
+    /// Adds one scope's jobs, gap and diagnostics. Large batches are flattened on every core.
+    public mutating func add(_ batch: ScopeBatch) {
+        scopes.insert(batch.scope)
         let jobs = batch.jobs
         let workers = jobs.count >= 512 ? 2 : 1
         var converted = [[JobRecord]](repeating: [], count: workers)
@@ -28,7 +28,7 @@ public struct ReportBuilder: Sendable {
             let slots = UnsafeSendable(slots)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 let part = (jobs.count * w / workers)..<(jobs.count * (w + 1) / workers)
-                slots.value[w] = jobs[part].map { JobRecord($0.job, region: batch.region, caveats: $0.caveats) }
+                slots.value[w] = jobs[part].map { JobRecord($0.job, scope: batch.scope, caveats: $0.caveats) }
             }
         }
         // No reserveCapacity here: reserving the exact size batch after batch would copy the
@@ -47,8 +47,8 @@ public struct ReportBuilder: Sendable {
             key: AttentionItem.UrgencyKey.init, by: <)
         return ReportModel(
             asOf: asOf, expiryWindowDays: expiryWindowDays, records: sorted, summaries: JobSummaries(sorted),
-            crossTab: StatusTypeCrossTab(sorted), attention: attention, regions: regions.sorted(),
-            gaps: gaps.sorted { $0.region < $1.region }, notes: notes + Self.unknownValueNotes(sorted))
+            crossTab: StatusTypeCrossTab(sorted), attention: attention, scopes: scopes.sorted(),
+            gaps: gaps.sorted { $0.scope < $1.scope }, notes: notes + Self.unknownValueNotes(sorted))
     }
 
     /// Sorts by comparing small keys and moving indices, not records: a record is a few

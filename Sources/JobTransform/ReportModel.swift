@@ -13,16 +13,25 @@ public struct ReportModel: Sendable {
     public var crossTab: StatusTypeCrossTab
     /// Jobs that need someone to act, most urgent first.
     public var attention: [AttentionItem]
-    /// Regions that were read, complete or not, sorted.
-    public var regions: [String]
-    /// Regions that could not be read completely: the report is partial there and says so.
-    public var gaps: [RegionGap]
+    /// The scopes (account, region) that were read, complete or not, sorted.
+    public var scopes: [Scope]
+    /// Scopes that could not be read completely: the report is partial there and says so.
+    public var gaps: [ScopeGap]
     /// One line each, for stderr and the reports' notes section.
     public var notes: [String]
     /// What changed since the previous run; `nil` when no run history is kept (`--history`).
     public var changes: RunChanges?
     /// Job counts by status over the last runs in the history, oldest first, this run last.
     public var trend: [TrendPoint] = []
+
+    /// Regions that were read, complete or not, sorted, each once.
+    public var regions: [String] {
+        scopes.map(\.region).reduce(into: []) { if $0.last != $1 { $0.append($1) } }
+    }
+
+    /// Whether the scopes hold more than one known account: reports then name the account
+    /// of each gap and limit, where with one account the region alone is clear.
+    public var spansAccounts: Bool { Set(scopes.compactMap(\.accountId)).count > 1 }
 
     /// Distinct accounts among the jobs.
     public var accounts: [String] { summaries.rows(for: .accountId).map(\.value) }

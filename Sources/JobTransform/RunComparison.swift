@@ -5,10 +5,11 @@ import Macie2Model
 /// Compares this run with the previous one in the history. Pure: both runs come in as values.
 ///
 /// A partial run is compared only where both runs have data. A job both know is always
-/// compared. A job is "new" only in a region whose full list the previous run knew, and
-/// "removed" only from a region this run listed completely: a job missing from a region that
-/// failed is not gone, and a job in a region never listed before is not new. Each such limit
-/// becomes one line. Runs with different scopes (filters) are not compared for new or removed.
+/// compared. A job is "new" only in a scope (account, region) whose full list the previous
+/// run knew, and "removed" only from a scope this run listed completely: a job missing from
+/// a scope that failed is not gone, and a job in a scope never listed before is not new.
+/// Each such limit becomes one line. Runs with different filters are not compared for new or
+/// removed.
 public enum RunComparison {
     public static func compare(_ report: ReportModel, with previous: RunSnapshot?, scope: String = "") -> RunChanges {
         var items = expiring(report)
@@ -16,9 +17,9 @@ public enum RunComparison {
             return RunChanges(previousAsOf: nil, items: sorted(items), limits: [])
         }
         let sameScope = previous.scope == scope
-        let listedNow = RegionGap.listedCompletely(report.regions, gaps: report.gaps)
-        let newCounted = sameScope ? previous.knownRegions : []
-        let removedCounted = sameScope ? listedNow : []
+        let listedNow = ScopeGap.listedCompletely(report.scopes, gaps: report.gaps)
+        let newCounted = sameScope ? previous.knownScopes : ScopeSet()
+        let removedCounted = sameScope ? listedNow : ScopeSet()
         let before = previous.jobs
         var seen = Set<JobSnapshot.Key>()
         seen.reserveCapacity(report.records.count)
@@ -27,7 +28,7 @@ public enum RunComparison {
             guard let now = JobSnapshot(record), seen.insert(now.key).inserted else { continue }
             if let then = before[now.key] {
                 items += transitions(from: then, to: now)
-            } else if newCounted.contains(now.region) {
+            } else if newCounted.matches(now.scope) {
                 items.append(change(.new, now, after: now.jobStatus, field: "jobStatus", note: "first seen in this run"))
                 if now.lastRunErrorStatus == "ERROR" {
                     items.append(
@@ -35,7 +36,7 @@ public enum RunComparison {
                 }
             }
         }
-        for then in previous.jobs.values where !seen.contains(then.key) && removedCounted.contains(then.region) {
+        for then in previous.jobs.values where !seen.contains(then.key) && removedCounted.matches(then.scope) {
             items.append(
                 change(
                     .removed, then, before: then.jobStatus, field: "jobStatus",
@@ -50,24 +51,28 @@ public enum RunComparison {
         return RunChanges(previousAsOf: previous.asOf, items: sorted(items), limits: limits)
     }
 
-    /// One line for each region where new or removed jobs cannot be told.
-    static func regionLimits(_ report: ReportModel, _ previous: RunSnapshot, listedNow: Set<String>) -> [String] {
-        let readNow = Set(report.regions)
-        let known = previous.knownRegions
-        let before = Set(previous.regions).union(known)
+    /// One line for each scope where new or removed jobs cannot be told. A scope is named by
+    /// its region, and by its account too when the run spans several accounts.
+    static func regionLimits(_ report: ReportModel, _ previous: RunSnapshot, listedNow: ScopeSet) -> [String] {
+        let readNow = ScopeSet(report.scopes)
+        let known = previous.knownScopes
+        let readBefore = ScopeSet(previous.scopes)
+        let named = { (scope: Scope) in report.spansAccounts ? scope.description : scope.region }
         var limits: [String] = []
-        for region in readNow.union(before).sorted() {
-            if readNow.contains(region) && !known.contains(region) {
-                limits.append(
-                    Set(previous.regions).contains(region)
-                        ? "\(region) was incomplete in the previous run: jobs found there now are not counted as new"
-                        : "\(region) was not read in the previous run: its jobs are not counted as new")
+        var said = Set<String>()
+        func say(_ line: String) { if said.insert(line).inserted { limits.append(line) } }
+        for scope in Set(report.scopes).union(previous.scopes).union(known.scopes).sorted() {
+            if readNow.matches(scope) && !known.matches(scope) {
+                say(
+                    readBefore.matches(scope)
+                        ? "\(named(scope)) was incomplete in the previous run: jobs found there now are not counted as new"
+                        : "\(named(scope)) was not read in the previous run: its jobs are not counted as new")
             }
-            if known.contains(region) && !listedNow.contains(region) {
-                limits.append(
-                    readNow.contains(region)
-                        ? "\(region) could not be read completely in this run: jobs missing there are not counted as removed"
-                        : "\(region) was not read in this run: its jobs are not counted as removed")
+            if known.matches(scope) && !listedNow.matches(scope) {
+                say(
+                    readNow.matches(scope)
+                        ? "\(named(scope)) could not be read completely in this run: jobs missing there are not counted as removed"
+                        : "\(named(scope)) was not read in this run: its jobs are not counted as removed")
             }
         }
         return limits

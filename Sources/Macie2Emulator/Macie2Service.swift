@@ -3,10 +3,12 @@ import Foundation
 import JobFetch
 import Macie2Model
 
-/// The emulated Macie2 endpoint, independent of any server: a request in, an outcome out.
+/// The emulated AWS endpoint, independent of any server: a request in, an outcome out. It
+/// serves Macie2's job operations (rest-json) and STS's GetCallerIdentity (query), every
+/// API macie-report calls, on one port.
 ///
 /// Order of checks, as a real endpoint: route, signature, region access, rate limit, then the
-/// injected faults, then the operation itself.
+/// injected faults, then the operation itself. Faults apply to Macie2's operations only.
 public final class Macie2Service: @unchecked Sendable {
     /// The page size when a request gives no maxResults, and the most it may ask for.
     public static let defaultPageSize = 100
@@ -14,27 +16,57 @@ public final class Macie2Service: @unchecked Sendable {
 
     private let jobs: [String: [RecordedJob]]
     private let index: [String: [String: Int]]
-    private let verifier: SigV4Verifier?
+    private let verifiers: [String: SigV4Verifier]?
     private let defaultRegion: String
+    /// The account every accepted credential belongs to (what GetCallerIdentity answers).
+    public let accountId: String
     private let now: @Sendable () -> Date
     private let lock = NSLock()
     private var faults: FaultState
     private var tally = EmulatorCounters()
     private var tokenSerial = 0
 
+    /// The account a dataset is served as when none is given: its one account folder's, else
+    /// AWS's documentation example.
+    public static func defaultAccount(of scopes: some Collection<Scope>) -> String {
+        let accounts = Set(scopes.compactMap(\.accountId))
+        return accounts.count == 1 ? accounts.first! : "123456789012"
+    }
+
+    /// Serves `scoped` jobs as `accountId` sees them: in each region, the jobs of that account
+    /// and those recorded without one.
+    public convenience init(
+        scoped: [Scope: [RecordedJob]], accountId: String? = nil, credentials: [AWSCredentials]?,
+        faults: FaultOptions = FaultOptions(), defaultRegion: String = "us-east-1",
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        let account = accountId ?? Self.defaultAccount(of: scoped.keys)
+        var byRegion: [String: [RecordedJob]] = [:]
+        for scope in scoped.keys.sorted() where scope.accountId == nil || scope.accountId == account {
+            byRegion[scope.region, default: []] += scoped[scope]!
+        }
+        self.init(
+            jobs: byRegion, accountId: account, credentials: credentials, faults: faults, defaultRegion: defaultRegion, now: now)
+    }
+
     /// - Parameters:
+    ///   - jobs: by region, as the account sees them.
     ///   - credentials: accepted keys; `nil` accepts any signature (the region still comes
     ///     from the credential scope, or `defaultRegion` for an unsigned request).
     public init(
-        jobs: [String: [RecordedJob]], credentials: [AWSCredentials]?, faults: FaultOptions = FaultOptions(),
-        defaultRegion: String = "us-east-1", now: @escaping @Sendable () -> Date = Date.init
+        jobs: [String: [RecordedJob]], accountId: String = "123456789012", credentials: [AWSCredentials]?,
+        faults: FaultOptions = FaultOptions(), defaultRegion: String = "us-east-1",
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.jobs = jobs
+        self.accountId = accountId
         index = jobs.mapValues { list in
             Dictionary(
                 list.enumerated().compactMap { i, job in job.job.jobId.map { ($0, i) } }, uniquingKeysWith: { first, _ in first })
         }
-        verifier = credentials.map { SigV4Verifier(credentials: $0, service: "macie2") }
+        verifiers = credentials.map { keys in
+            Dictionary(uniqueKeysWithValues: ["macie2", "sts"].map { ($0, SigV4Verifier(credentials: keys, service: $0)) })
+        }
         self.defaultRegion = defaultRegion
         self.faults = FaultState(faults)
         self.now = now
@@ -58,6 +90,8 @@ public final class Macie2Service: @unchecked Sendable {
             operation = "ListClassificationJobs"
         case ("GET", 3, "jobs") where !segments[2].isEmpty:
             operation = "DescribeClassificationJob"
+        case ("POST", 2, "") where STSOperations.isQuery(request):
+            return sts(request, delay: delay)
         default:
             tally.requests["unknown", default: 0] += 1
             return .respond(
@@ -66,7 +100,7 @@ public final class Macie2Service: @unchecked Sendable {
         tally.requests[operation, default: 0] += 1
 
         let region: String
-        switch authenticate(request) {
+        switch authenticate(request, service: "macie2") {
         case .success(let verified): region = verified
         case .failure(let failure):
             tally.signatureFailures += 1
@@ -103,12 +137,23 @@ public final class Macie2Service: @unchecked Sendable {
         return .respond(response, delay: delay)
     }
 
+    /// An STS query request: signed for `sts`, answered in XML; no injected faults.
+    private func sts(_ request: EmulatorRequest, delay: TimeInterval) -> EmulatorOutcome {
+        let action = STSOperations.action(request)
+        tally.requests[action ?? "unknown", default: 0] += 1
+        if case .failure(let refusal) = authenticate(request, service: "sts") {
+            tally.signatureFailures += 1
+            return .respond(STSOperations.refusal(refusal.response), delay: delay)
+        }
+        return .respond(STSOperations.answer(action, accountId: accountId, request: request), delay: delay)
+    }
+
     /// The region the request is for, or the refusal to send.
-    private func authenticate(_ request: EmulatorRequest) -> Result<String, EmulatorResponse.Refusal> {
+    private func authenticate(_ request: EmulatorRequest, service: String) -> Result<String, EmulatorResponse.Refusal> {
         let signing = SigningRequest(
             method: request.method, path: request.path, query: SigningRequest.parseQuery(request.query),
             headers: request.headers, payloadHash: SigV4.payloadHash(request.body))
-        guard let verifier else {
+        guard let verifier = verifiers?[service] else {
             let scope = signing.header("Authorization")?.components(separatedBy: "Credential=").dropFirst().first?
                 .split(separator: ",").first?.split(separator: "/")
             return .success(scope.flatMap { $0.count >= 3 ? String($0[2]) : nil } ?? defaultRegion)

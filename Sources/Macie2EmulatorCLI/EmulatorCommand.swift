@@ -10,13 +10,23 @@ struct EmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "macie2-emulator",
         abstract:
-            "Serves DIR/<region>.json as a local Macie2 endpoint (ListClassificationJobs, DescribeClassificationJob), with fault injection.",
+            "Serves a samples folder as a local AWS endpoint for every API macie-report calls (Macie2 ListClassificationJobs and DescribeClassificationJob, STS GetCallerIdentity), with fault injection.",
         discussion:
             "The first line on stdout is the endpoint URL, for example http://127.0.0.1:41234. GET /_emulator/counters returns request, fault and signature-failure counts as JSON."
     )
 
-    @Option(help: ArgumentHelp("The dataset: DescribeClassificationJob bodies in DIR/<region>.json.", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "The dataset: DescribeClassificationJob bodies in DIR/<region>.json or DIR/<account>/<region>.json.",
+            valueName: "DIR"))
     var samples: String
+
+    @Option(
+        name: .customLong("account-id"),
+        help: ArgumentHelp(
+            "The account the credentials belong to (GetCallerIdentity; jobs in DIR/<account>/). Default: the dataset's one account folder, else 123456789012.",
+            valueName: "ID"))
+    var accountId: String?
 
     @Option(help: "Address to bind.")
     var host = "127.0.0.1"
@@ -87,6 +97,9 @@ struct EmulatorCommand: AsyncParsableCommand {
             throw ValidationError("give --credentials AKID:SECRET (repeatable) or --accept-any-credentials")
         }
         _ = try parsedCredentials()
+        if let accountId, accountId.utf8.count != 12 || !accountId.allSatisfy(\.isNumber) {
+            throw ValidationError("--account-id must be 12 digits")
+        }
         for (name, rate) in [
             ("throttle", throttleRate), ("server-error", serverErrorRate), ("drop", dropRate), ("vanish", vanishRate),
             ("short-page", shortPageRate), ("empty-page", emptyPageRate),
@@ -122,23 +135,24 @@ struct EmulatorCommand: AsyncParsableCommand {
         faults.repeatTokens = repeatTokens
         faults.pageSizeCap = max(1, pageSizeCap)
         faults.seed = seed
-        let jobs: [String: [RecordedJob]]
+        let jobs: [Scope: [RecordedJob]]
         do {
-            jobs = try SamplesJobSource.recordedJobs(in: URL(fileURLWithPath: samples))
+            jobs = try SamplesJobSource.recordedJobsByScope(in: URL(fileURLWithPath: samples))
         } catch {
             FileHandle.standardError.write(Data("macie2-emulator: error: \(error)\n".utf8))
             throw ExitCode(1)
         }
         let service = Macie2Service(
-            jobs: jobs, credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
+            scoped: jobs, accountId: accountId, credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
             defaultRegion: defaultRegion)
         let server = try await EmulatorServer.start(service: service, host: host, port: port)
         // The first stdout line is the contract scripts read; write it unbuffered.
         FileHandle.standardOutput.write(Data("http://\(host):\(server.port)\n".utf8))
         let count = jobs.values.reduce(0) { $0 + $1.count }
+        let regions = Set(jobs.keys.map(\.region)).sorted()
         FileHandle.standardError.write(
             Data(
-                "macie2-emulator: serving \(count) jobs in \(jobs.count) regions (\(jobs.keys.sorted().joined(separator: ", ")))\n"
+                "macie2-emulator: serving \(count) jobs in \(regions.count) regions (\(regions.joined(separator: ", "))) as account \(service.accountId)\n"
                     .utf8))
         try await server.waitUntilClosed()
     }

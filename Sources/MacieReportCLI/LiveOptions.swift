@@ -1,3 +1,4 @@
+import AWSClient
 import ArgumentParser
 import Logging
 import Macie2Client
@@ -20,7 +21,7 @@ struct LiveOptions: ParsableArguments {
     @Option(
         name: .customLong("endpoint-url"),
         help: ArgumentHelp(
-            "Send Macie2 requests here instead of https://macie2.REGION.amazonaws.com (also AWS_ENDPOINT_URL_MACIE2, AWS_ENDPOINT_URL).",
+            "Send every AWS request of the run here (Macie2, STS) instead of each service's regional host; without it, AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL.",
             valueName: "URL"))
     var endpointURL: String?
 
@@ -42,6 +43,13 @@ struct LiveOptions: ParsableArguments {
     @Flag(name: .customLong("no-describe"), help: "Report from ListClassificationJobs alone (faster; fewer columns filled).")
     var noDescribe = false
 
+    @Option(
+        name: .customLong("save-samples"),
+        help: ArgumentHelp(
+            "Also record what the walk reads into DIR (new, empty, or an earlier recording), so `run --samples DIR` replays the night to the same reports.",
+            valueName: "DIR"))
+    var saveSamples: String?
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (logs go to stderr).")
     var logLevel: String = "error"
 
@@ -54,7 +62,7 @@ struct LiveOptions: ParsableArguments {
     /// Whether any live-only flag was given (they make no sense with --samples).
     var isUsed: Bool {
         !regions.isEmpty || profile != nil || endpointURL != nil || maxConcurrency != nil || !includes.isEmpty
-            || !excludes.isEmpty || noDescribe
+            || !excludes.isEmpty || noDescribe || saveSamples != nil
     }
 
     func validate() throws {
@@ -71,5 +79,16 @@ struct LiveOptions: ParsableArguments {
         if let maxConcurrency, !(1...256).contains(maxConcurrency) {
             throw ValidationError("--max-concurrency must be between 1 and 256")
         }
+        for region in regions where !AWSRegion.isValid(region) {
+            throw ValidationError("--region \(ServerText.quoted(region)) is not an AWS region; write it like us-east-1")
+        }
+        if let endpointURL {
+            do {
+                _ = try AWSEndpoints.parse(endpointURL, from: "--endpoint-url")
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        if saveSamples?.isEmpty == true { throw ValidationError("--save-samples needs a folder") }
     }
 }

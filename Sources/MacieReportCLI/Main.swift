@@ -36,7 +36,7 @@ enum Main {
         } catch {
             // Every fatal error type of ours describes itself in one line a user can act on.
             Console.error("\(error)")
-            exit(1)
+            exit(ExitStatus.of(error).rawValue)
         }
     }
 

@@ -23,7 +23,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("samples"),
-        help: ArgumentHelp("Read recorded DescribeClassificationJob responses from DIR/<region>.json.", valueName: "DIR"))
+        help: ArgumentHelp(
+            "Read recorded DescribeClassificationJob responses from DIR/<region>.json or DIR/<account>/<region>.json (as --save-samples writes them).",
+            valueName: "DIR"))
     var samples: String?
 
     @Option(
@@ -100,7 +102,7 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         if samples != nil, live.isUsed {
             throw ValidationError(
-                "--samples reads recorded jobs; --region, --profile, --endpoint-url, --max-concurrency, --include, --exclude and --no-describe are for the live API"
+                "--samples reads recorded jobs; --region, --profile, --endpoint-url, --max-concurrency, --include, --exclude, --no-describe and --save-samples are for the live API"
             )
         }
         _ = try formats()
@@ -152,7 +154,10 @@ struct RunCommand: AsyncParsableCommand {
             result = try await runLive(options)
         }
         let report = result.report
-        for gap in report.gaps { Console.error("region \(gap.region) is incomplete in the report: \(gap.reason)") }
+        for gap in report.gaps {
+            let account = gap.scope.accountId.map { " (account \($0))" } ?? ""
+            Console.error("region \(gap.region) is incomplete in the report: \(gap.reason)\(account)")
+        }
         if !quiet {
             for note in report.notes { Console.warning(note) }
             print(RunSummary.line(report, files: result.files, directory: outputDirectory))
@@ -163,24 +168,21 @@ struct RunCommand: AsyncParsableCommand {
         if let failure = result.historyFailure {
             Console.error("the reports were written, but the run was not recorded in the history: \(failure)")
         }
-        // 5: the reports were written, but the email was not sent. Takes precedence over the rest.
+        var mailFailed = false
         if mail.isUsed {
             do {
                 let content = MailContent.make(result)
                 try await mail.deliver(content, environment: ProcessInfo.processInfo.environment)
             } catch {
                 Console.error("mail not delivered: \(error)")
-                throw ExitCode(5)
+                mailFailed = true
             }
         }
-        // 1: the reports are fine, but tomorrow's comparison will not know about tonight.
-        if result.historyFailure != nil { throw ExitCode(1) }
-        // 3: the reports were written, but some region or job is missing from them.
-        if !report.isComplete { throw ExitCode(3) }
-        // 4: complete, but --fail-on found what it watches for.
-        if failOn == "error" && report.errorCount > 0 || failOn == "attention" && !report.attention.isEmpty {
-            throw ExitCode(4)
-        }
+        let watchedFound = failOn == "error" && report.errorCount > 0 || failOn == "attention" && !report.attention.isEmpty
+        let status = ExitStatus.afterReports(
+            mailFailed: mailFailed, historyFailed: result.historyFailure != nil, complete: report.isComplete,
+            watchedFound: watchedFound)
+        if status != .done { throw ExitCode(status.rawValue) }
     }
 
     private func runLive(_ options: ReportOptions) async throws -> ReportPipeline.Result {
@@ -193,22 +195,16 @@ struct RunCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "macie-report")
+        let setup = try LiveSource.resolve(live, environment: ProcessInfo.processInfo.environment)
         let showProgress = !quiet && ProgressLine.isTerminal
         let holder = RetryCounter()
-        let progress = showProgress ? ProgressLine(regions: max(live.regions.count, 1), retries: { await holder.count() }) : nil
+        let progress = showProgress ? ProgressLine(regions: setup.regions.count, retries: { await holder.count() }) : nil
         var report: (@Sendable (WalkEvent) -> Void)?
         if let progress { report = { event in progress.record(event) } }
-        let setup = try await LiveSource.make(
-            live, environment: ProcessInfo.processInfo.environment, logger: logger, progress: report)
-        await holder.attach(setup.source)
         defer { progress?.finish() }
-        do {
-            let result = try await ReportPipeline.run(source: setup.source, options: options)
-            await setup.transport.shutdown()
-            return result
-        } catch {
-            await setup.transport.shutdown()
-            throw error
+        return try await setup.run(saveSamples: live.saveSamples, logger: logger, progress: report) { source, walk in
+            await holder.attach(walk)
+            return try await ReportPipeline.run(source: source, options: options)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JobFetch
 import JobHistory
 import JobTransform
 
@@ -20,7 +21,7 @@ final class HistorySession {
 
     /// What this run inherits from the previous one where it is partial, computed while the
     /// previous snapshot is in memory, kept (small) until the run is recorded.
-    private var carried = CarryForward(jobs: [], knownRegions: [])
+    private var carried = CarryForward(jobs: [], knownScopes: ScopeSet())
 
     /// Adds the comparison with the previous run and the trend to the report.
     func compare(_ report: inout ReportModel) throws {

@@ -25,7 +25,7 @@ enum HTMLReportView {
             "accountCount": String(report.accounts.count),
             "headline": headline,
             "isPartial": !report.isComplete,
-            "gaps": report.gaps.map { ["region": $0.region, "reason": $0.reason] },
+            "gaps": report.gaps.map { ["region": $0.region, "reason": $0.reason, "accountId": $0.scope.accountId ?? ""] },
             "attentionCount": String(attentionCount),
             "hasAttention": attentionCount > 0,
             "expiryWindowDays": String(report.expiryWindowDays),

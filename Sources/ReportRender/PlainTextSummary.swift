@@ -16,7 +16,9 @@ public enum PlainTextSummary {
         ]
         if !report.isComplete {
             lines.append("INCOMPLETE: this report is missing data.")
-            lines += report.gaps.map { "  - \(clean($0.region)): \(clean($0.reason))" }
+            lines += report.gaps.map {
+                "  - \(clean($0.region)): \(clean($0.reason))" + ($0.scope.accountId.map { " (account \(clean($0)))" } ?? "")
+            }
             lines.append("")
         }
         if let changes = report.changes { lines += changeLines(changes) }

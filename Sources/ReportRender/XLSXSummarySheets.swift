@@ -33,6 +33,7 @@ enum XLSXSummarySheet {
             for gap in report.gaps {
                 try sheet.write(row, 0, text: gap.region, styles.alert)
                 try sheet.write(row, 1, text: gap.reason)
+                if let account = gap.scope.accountId { try sheet.write(row, 2, text: "account \(account)") }
                 row += 1
             }
             row += 1

@@ -15,7 +15,7 @@ import Testing
 
     func chain(_ environment: [String: String], profile: String? = nil, files: SharedConfigFiles? = nil) -> CredentialChain {
         CredentialChain.standard(
-            environment: environment, profile: profile, files: files ?? SharedConfigFiles.load(environment: environment),
+            environment: environment, profile: profile, files: files ?? (try! SharedConfigFiles.load(environment: environment)),
             transport: transport, stsRegion: "us-east-1")
     }
 
@@ -31,7 +31,7 @@ import Testing
         let found = try await chain(base(["AWS_ACCESS_KEY_ID": "AKENV", "AWS_SECRET_ACCESS_KEY": "s", "AWS_SESSION_TOKEN": "t"]))
             .resolve()
         #expect(found?.credentials == AWSCredentials(accessKeyId: "AKENV", secretAccessKey: "s", sessionToken: "t"))
-        await #expect(throws: CredentialError.self) {
+        await #expect(throws: AWSError.self) {
             _ = try await chain(base(["AWS_ACCESS_KEY_ID": "AKENV"])).resolve()
         }
         #expect(try await chain(base()).resolve() == nil)
@@ -48,7 +48,7 @@ import Testing
             "AWS_SHARED_CREDENTIALS_FILE": folder.appendingPathComponent("credentials").path,
             "AWS_CONFIG_FILE": folder.appendingPathComponent("config").path,
         ])
-        let files = SharedConfigFiles.load(environment: env)
+        let files = try SharedConfigFiles.load(environment: env)
         #expect(files.profiles["ops"]?["region"] == "us-west-2")
         #expect(files.profiles["default"]?["region"] == "eu-west-1")
         #expect(files.profiles["corp"] == nil)
@@ -60,7 +60,7 @@ import Testing
             env.merging(["AWS_PROFILE": "ops", "AWS_ACCESS_KEY_ID": "AKENV", "AWS_SECRET_ACCESS_KEY": "x"]) { $1 }
         ).resolve()
         #expect(viaEnv?.credentials.accessKeyId == "AKOPS")
-        await #expect(throws: CredentialError.self) { _ = try await chain(env, profile: "missing").resolve() }
+        await #expect(throws: AWSError.self) { _ = try await chain(env, profile: "missing").resolve() }
     }
 
     @Test func credentialProcessIsRunAndRead() async throws {

@@ -73,8 +73,8 @@ final class Clock: @unchecked Sendable {
         let adaptive = try RetryConfiguration.from(environment: ["AWS_RETRY_MODE": "adaptive", "AWS_MAX_ATTEMPTS": "7"])
         #expect(adaptive.mode == .adaptive && adaptive.maxAttempts == 7)
         #expect(try RetryConfiguration.from(environment: [:]).maxAttempts == 3)
-        #expect(throws: CredentialError.self) { try RetryConfiguration.from(environment: ["AWS_RETRY_MODE": "fast"]) }
-        #expect(throws: CredentialError.self) { try RetryConfiguration.from(environment: ["AWS_MAX_ATTEMPTS": "0"]) }
+        #expect(throws: AWSError.self) { try RetryConfiguration.from(environment: ["AWS_RETRY_MODE": "fast"]) }
+        #expect(throws: AWSError.self) { try RetryConfiguration.from(environment: ["AWS_MAX_ATTEMPTS": "0"]) }
     }
 
     @Test func noSecretReachesAnyLogLineAtAnyLevel() async throws {
@@ -89,11 +89,15 @@ final class Clock: @unchecked Sendable {
         }
         let credentials = RefreshingCredentials(
             StaticProvider(.init(accessKeyId: "AKIDLOG", secretAccessKey: secret, sessionToken: token)))
-        let client = Macie2Client(
-            region: "us-east-1", endpoint: URL(string: "http://127.0.0.1:1")!, transport: transport, credentials: credentials,
+        let settings = AWSSettings(
+            environment: [:], files: SharedConfigFiles(credentialsText: "", configText: ""),
+            endpointOverride: URL(string: "http://127.0.0.1:1")!)
+        let aws = AWSClient(
+            settings: settings, transport: transport, credentials: credentials,
             retry: RetryPolicy(RetryConfiguration(mode: .standard, maxAttempts: 3), random: { 0 }), logger: logger,
             sleep: { _ in })
-        await #expect(throws: Macie2Error.self) { _ = try await client.listClassificationJobs(.init()) }
+        let client = Macie2Client(client: aws, region: "us-east-1")
+        await #expect(throws: AWSError.self) { _ = try await client.listClassificationJobs(.init()) }
         #expect(transport.count == 3)
         #expect(!lines.all.isEmpty, "retries were logged")
         for line in lines.all {

@@ -5,8 +5,8 @@ import TestSupport
 import Testing
 
 @Suite struct SamplesJobSourceTests {
-    func collect(_ directory: URL) async throws -> [RegionBatch] {
-        var batches: [RegionBatch] = []
+    func collect(_ directory: URL) async throws -> [ScopeBatch] {
+        var batches: [ScopeBatch] = []
         for try await batch in SamplesJobSource(directory: directory).batches() { batches.append(batch) }
         return batches
     }

@@ -10,7 +10,7 @@ import Testing
 /// The history file: what goes in comes back out, runs are pruned, and a file that is not
 /// ours, is damaged, or is from a newer version is refused with a line saying so.
 @Suite struct HistoryStoreTests {
-    func report(at time: String, _ records: [JobRecord], gaps: [RegionGap] = []) -> ReportModel {
+    func report(at time: String, _ records: [JobRecord], gaps: [ScopeGap] = []) -> ReportModel {
         var builder = ReportBuilder(asOf: ISO8601Timestamp.parse(time)!, expiryWindowDays: 7)
         let jobs = records.map { record in
             SourcedJob(
@@ -18,7 +18,7 @@ import Testing
                     jobArn: "arn:aws:macie2:\(record.region):\(record.accountId ?? ""):classification-job/\(record.jobId ?? "")",
                     jobId: record.jobId, jobStatus: record.jobStatus, name: record.name))
         }
-        builder.add(RegionBatch(region: "us-east-1", jobs: jobs, gap: gaps.first))
+        builder.add(ScopeBatch(region: "us-east-1", jobs: jobs, gap: gaps.first))
         var model = builder.build()
         model.records = records
         return model
@@ -38,7 +38,7 @@ import Testing
         )
         var noId = JobRecord(region: "us-east-1", name: "no id")
         noId.jobId = nil
-        let gap = RegionGap(region: "us-east-1", reason: "1 job(s) could not be described", listIsComplete: true)
+        let gap = ScopeGap(region: "us-east-1", reason: "1 job(s) could not be described", listIsComplete: true)
         let store = try HistoryStore(url: url)
         #expect(try store.previousRun() == nil)
         let recorded = try store.record(
@@ -123,7 +123,7 @@ import Testing
         let applied = try DatabaseQueue(path: url.path).read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(applied == ["v1: runs, counts, gaps, job snapshots"])
+        #expect(applied == ["v1: runs, counts, gaps, job snapshots", "v2: scopes (account, region)"])
     }
 
     func catchMessage(_ body: () throws -> Any) -> String {

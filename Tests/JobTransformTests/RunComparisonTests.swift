@@ -18,11 +18,11 @@ import Testing
             lastRunErrorStatus: error, jobExpiresAt: expires)
     }
 
-    func report(_ records: [JobRecord], regions: [String] = ["us-east-1", "eu-west-1"], gaps: [RegionGap] = []) -> ReportModel {
+    func report(_ records: [JobRecord], regions: [String] = ["us-east-1", "eu-west-1"], gaps: [ScopeGap] = []) -> ReportModel {
         var builder = ReportBuilder(asOf: asOf, expiryWindowDays: 7)
         for region in regions {
             builder.add(
-                RegionBatch(
+                ScopeBatch(
                     region: region, jobs: [], gap: gaps.first { $0.region == region }))
         }
         var model = builder.build()
@@ -31,7 +31,7 @@ import Testing
         return model
     }
 
-    func previous(_ records: [JobRecord], regions: [String] = ["us-east-1", "eu-west-1"], gaps: [RegionGap] = []) -> RunSnapshot {
+    func previous(_ records: [JobRecord], regions: [String] = ["us-east-1", "eu-west-1"], gaps: [ScopeGap] = []) -> RunSnapshot {
         RunSnapshot(
             asOf: asOf.addingTimeInterval(-86_400), regions: regions, gaps: gaps, jobs: records.compactMap(JobSnapshot.init))
     }
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func aRegionThatFailedNowIsNotCountedAsRemovedButItsJobsAreStillCompared() {
-        let gap = RegionGap(region: "eu-west-1", reason: "access denied")
+        let gap = ScopeGap(region: "eu-west-1", reason: "access denied")
         let before = [record("kept", "eu-west-1", status: .running), record("unseen", "eu-west-1")]
         let now = [record("kept", "eu-west-1", status: .paused)]
         let changes = RunComparison.compare(report(now, gaps: [gap]), with: previous(before))
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func aGapOnlyInDescribingStillAllowsNewAndRemoved() {
-        let gap = RegionGap(region: "eu-west-1", reason: "2 job(s) could not be described", listIsComplete: true)
+        let gap = ScopeGap(region: "eu-west-1", reason: "2 job(s) could not be described", listIsComplete: true)
         let changes = RunComparison.compare(
             report([record("new", "eu-west-1")], gaps: [gap]), with: previous([record("old", "eu-west-1")]))
         #expect(summary(changes) == ["new new -→RUNNING", "removed old RUNNING→-"])
@@ -99,7 +99,7 @@ import Testing
             report([record("a"), record("b", "ap-south-1")], regions: ["us-east-1", "ap-south-1"]),
             with: previous(
                 [record("a"), record("c", "eu-west-1")], regions: ["us-east-1", "eu-west-1"],
-                gaps: [RegionGap(region: "us-east-1", reason: "throttled")]))
+                gaps: [ScopeGap(region: "us-east-1", reason: "throttled")]))
         #expect(summary(changes).isEmpty)
         #expect(
             changes.limits == [
@@ -123,19 +123,19 @@ import Testing
         let carried = RunSnapshot.carryForward(from: previous, into: report, scope: scope)
         let own = report.records.compactMap(JobSnapshot.init)
         return RunSnapshot(
-            asOf: report.asOf, regions: report.regions, gaps: report.gaps, knownRegions: carried.knownRegions, scope: scope,
+            asOf: report.asOf, scopes: report.scopes, gaps: report.gaps, knownScopes: carried.knownScopes, scope: scope,
             jobs: Dictionary((own + carried.jobs).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
     @Test func changesWhileARegionFailsAreReportedTheFirstNightItReadsAgain() {
         let night1 = previous([record("a"), record("b", status: .running), record("c")])
-        let gap = RegionGap(region: "us-east-1", reason: "throttled")
+        let gap = ScopeGap(region: "us-east-1", reason: "throttled")
         // Night 2: the list breaks off after a; b and c are not seen; d is new and seen.
         let report2 = report([record("a"), record("d")], gaps: [gap])
         let changes2 = RunComparison.compare(report2, with: night1)
         #expect(summary(changes2) == ["new d -→RUNNING"], "the previous list was complete, so d is new")
         let night2 = recorded(report2, after: night1)
-        #expect(night2.knownRegions.contains("us-east-1"))
+        #expect(night2.knownScopes.matches(Scope(region: "us-east-1")))
         #expect(night2.jobs.count == 4)
         #expect(night2.jobs[.init(region: "us-east-1", jobId: "b")]?.caveats?.hasPrefix("not seen in this run") == true)
         // Night 3 reads everything: b was paused and c deleted while the region was failing; e is new.
@@ -146,9 +146,9 @@ import Testing
     }
 
     @Test func aRegionNeverListedCompletelyIsNotKnownAndItsJobsAreNotNew() {
-        let gap = RegionGap(region: "eu-west-1", reason: "access denied")
+        let gap = ScopeGap(region: "eu-west-1", reason: "access denied")
         let night1 = recorded(report([record("a")], gaps: [gap]), after: nil)
-        #expect(night1.knownRegions == ["us-east-1"])
+        #expect(night1.knownScopes.scopes == [Scope(region: "us-east-1")])
         let changes = RunComparison.compare(report([record("a"), record("x", "eu-west-1")]), with: night1)
         #expect(summary(changes).isEmpty)
         #expect(changes.limits == ["eu-west-1 was incomplete in the previous run: jobs found there now are not counted as new"])

@@ -18,12 +18,12 @@ public struct ContainerCredentials: CredentialProvider {
         let url: URL
         if let relative = environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"], !relative.isEmpty {
             guard let full = URL(string: "http://169.254.170.2" + relative) else {
-                throw CredentialError("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI \(relative) is not a path")
+                throw AWSError.credentials("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI \(relative) is not a path")
             }
             url = full
         } else if let text = environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"], !text.isEmpty {
             guard let full = URL(string: text), Self.isAllowed(full) else {
-                throw CredentialError(
+                throw AWSError.credentials(
                     "AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http on a loopback or the ECS/EKS link-local address: \(text)"
                 )
             }
@@ -34,7 +34,7 @@ public struct ContainerCredentials: CredentialProvider {
         var headers: [(name: String, value: String)] = [("Accept", "application/json")]
         if let file = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"], !file.isEmpty {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw CredentialError("cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(file)")
+                throw AWSError.credentials("cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(file)")
             }
             headers.append(
                 ("Authorization", String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -45,10 +45,10 @@ public struct ContainerCredentials: CredentialProvider {
         do {
             response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: headers, timeout: 5))
         } catch {
-            throw CredentialError("the container credentials endpoint \(url.absoluteString) did not answer: \(error)")
+            throw AWSError.credentials("the container credentials endpoint \(url.absoluteString) did not answer: \(error)")
         }
         guard response.status == 200 else {
-            throw CredentialError("the container credentials endpoint answered HTTP \(response.status)")
+            throw AWSError.credentials("the container credentials endpoint answered HTTP \(response.status)")
         }
         return try MetadataCredentialsJSON.parse(response.body, source: "the container credentials endpoint")
     }
@@ -67,9 +67,9 @@ enum MetadataCredentialsJSON {
     static func parse(_ body: [UInt8], source: String) throws -> ExpiringCredentials {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
             let key = object["AccessKeyId"] as? String, let secret = object["SecretAccessKey"] as? String
-        else { throw CredentialError("\(source) answered without AccessKeyId and SecretAccessKey") }
+        else { throw AWSError.credentials("\(source) answered without AccessKeyId and SecretAccessKey") }
         if let code = object["Code"] as? String, code != "Success" {
-            throw CredentialError("\(source) answered Code \(code)")
+            throw AWSError.credentials("\(source) answered Code \(code)")
         }
         return ExpiringCredentials(
             .init(accessKeyId: key, secretAccessKey: secret, sessionToken: object["Token"] as? String),

@@ -1,5 +1,6 @@
 import AWSSigV4
 import Foundation
+import Logging
 
 /// The AWS SDKs' default order: environment, the named or default profile, web identity,
 /// container endpoint, EC2 instance metadata. The first source that applies wins; one that
@@ -11,21 +12,27 @@ public struct CredentialChain: CredentialProvider {
     public init(_ providers: [any CredentialProvider]) { self.providers = providers }
 
     /// The default chain for this environment. `profile` is `--profile`, else `AWS_PROFILE`.
+    ///
+    /// The chain's own STS calls (a profile's `role_arn`, web identity) find STS by the
+    /// environment (`AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`) or its regional host, never by
+    /// `--endpoint-url`, as the AWS CLI does: the endpoint given for the run's APIs (a VPC
+    /// endpoint, the emulator) is not where the credentials come from.
     public static func standard(
         environment: [String: String], profile: String?, files: SharedConfigFiles, transport: any HTTPTransport,
-        stsRegion: String?
+        stsRegion: String?, logger: Logger = Logger(label: "macie-report.credentials", factory: { _ in SwiftLogNoOpLogHandler() })
     ) -> CredentialChain {
         let chosen = profile ?? environment["AWS_PROFILE"]
-        let sts: @Sendable (String?) throws -> STSClient = { profileRegion in
-            let region = profileRegion ?? stsRegion ?? "us-east-1"
-            let endpoint = try AWSEndpoints.resolve(service: "sts", region: region, override: nil, environment: environment)
-            return STSClient(transport: transport, endpoint: endpoint, region: region)
+        let client = AWSClient(
+            settings: AWSSettings(environment: environment, files: files), transport: transport, credentials: nil,
+            logger: logger)
+        let sts: @Sendable (String?) -> STS = { profileRegion in
+            STS(client: client, region: profileRegion ?? stsRegion ?? "us-east-1")
         }
         var providers: [any CredentialProvider] = []
         // An explicit profile is what the user asked for; environment keys must not override it.
         if chosen == nil { providers.append(EnvironmentCredentials(environment: environment)) }
         providers.append(ProfileCredentials(profile: chosen ?? "default", files: files, explicit: chosen != nil, sts: sts))
-        providers.append(WebIdentityCredentials(environment: environment, sts: { try sts(nil) }))
+        providers.append(WebIdentityCredentials(environment: environment, sts: { sts(nil) }))
         providers.append(ContainerCredentials(environment: environment, transport: transport))
         providers.append(InstanceMetadataCredentials(environment: environment, transport: transport))
         return CredentialChain(providers)
@@ -66,7 +73,7 @@ public actor RefreshingCredentials {
         let provider = provider
         let task = Task { () throws -> ExpiringCredentials in
             guard let found = try await provider.resolve() else {
-                throw CredentialError(
+                throw AWSError.credentials(
                     "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or run where a role is available (looked in: \(provider.name))"
                 )
             }

@@ -24,9 +24,3 @@ public protocol CredentialProvider: Sendable {
     var name: String { get }
     func resolve() async throws -> ExpiringCredentials?
 }
-
-/// Why no credentials could be had. The message says what to do.
-public struct CredentialError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}

@@ -18,7 +18,7 @@ public struct InstanceMetadataCredentials: CredentialProvider {
         guard environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() != "true" else { return nil }
         let base = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://169.254.169.254"
         guard let root = URL(string: base.hasSuffix("/") ? String(base.dropLast()) : base) else {
-            throw CredentialError("AWS_EC2_METADATA_SERVICE_ENDPOINT \(base) is not a URL")
+            throw AWSError.credentials("AWS_EC2_METADATA_SERVICE_ENDPOINT \(base) is not a URL")
         }
         let token: HTTPResponse
         do {
@@ -33,7 +33,7 @@ public struct InstanceMetadataCredentials: CredentialProvider {
         let session = [("X-aws-ec2-metadata-token", String(decoding: token.body, as: UTF8.self))]
         let roles = try await get(root.appendingPathComponent("latest/meta-data/iam/security-credentials/"), session)
         guard let role = String(decoding: roles, as: UTF8.self).split(whereSeparator: \.isNewline).first else {
-            throw CredentialError("this EC2 instance has no IAM role attached")
+            throw AWSError.credentials("this EC2 instance has no IAM role attached")
         }
         let body = try await get(root.appendingPathComponent("latest/meta-data/iam/security-credentials/\(role)"), session)
         return try MetadataCredentialsJSON.parse(body, source: "EC2 instance metadata")
@@ -44,10 +44,10 @@ public struct InstanceMetadataCredentials: CredentialProvider {
         do {
             response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: headers, timeout: 2))
         } catch {
-            throw CredentialError("EC2 instance metadata did not answer \(url.path): \(error)")
+            throw AWSError.credentials("EC2 instance metadata did not answer \(url.path): \(error)")
         }
         guard response.status == 200 else {
-            throw CredentialError("EC2 instance metadata answered HTTP \(response.status) for \(url.path)")
+            throw AWSError.credentials("EC2 instance metadata answered HTTP \(response.status) for \(url.path)")
         }
         return response.body
     }

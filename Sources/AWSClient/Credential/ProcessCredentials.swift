@@ -18,30 +18,30 @@ public enum ProcessCredentials {
         do {
             try process.run()
         } catch {
-            throw CredentialError("credential_process could not start: \(error.localizedDescription)")
+            throw AWSError.credentials("credential_process could not start: \(error.localizedDescription)")
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CredentialError("credential_process exited with status \(process.terminationStatus)")
+            throw AWSError.credentials("credential_process exited with status \(process.terminationStatus)")
         }
         return try parse(data)
     }
 
     static func parse(_ data: Data) throws -> ExpiringCredentials {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw CredentialError("credential_process did not print a JSON object")
+            throw AWSError.credentials("credential_process did not print a JSON object")
         }
         guard (object["Version"] as? Int) == 1 else {
-            throw CredentialError("credential_process output must have \"Version\": 1")
+            throw AWSError.credentials("credential_process output must have \"Version\": 1")
         }
         guard let key = object["AccessKeyId"] as? String, let secret = object["SecretAccessKey"] as? String else {
-            throw CredentialError("credential_process output lacks AccessKeyId or SecretAccessKey")
+            throw AWSError.credentials("credential_process output lacks AccessKeyId or SecretAccessKey")
         }
         var expiration: Date?
         if let text = object["Expiration"] as? String {
             guard let date = AWSTimestamp.parse(text) else {
-                throw CredentialError("credential_process Expiration is not an ISO-8601 time")
+                throw AWSError.credentials("credential_process Expiration is not an ISO-8601 time")
             }
             expiration = date
         }

@@ -11,12 +11,12 @@ public struct ProfileCredentials: CredentialProvider {
     /// Whether the user named the profile (`--profile`, `AWS_PROFILE`): then a missing
     /// profile is an error rather than "not applicable".
     let explicit: Bool
-    let sts: @Sendable (String?) throws -> STSClient
+    let sts: @Sendable (String?) -> STS
     let runProcess: @Sendable (String) async throws -> ExpiringCredentials
 
-    /// - Parameter sts: makes an STS client for a profile's region (or the default region).
+    /// - Parameter sts: STS in a profile's region (or the default region).
     public init(
-        profile: String, files: SharedConfigFiles, explicit: Bool, sts: @escaping @Sendable (String?) throws -> STSClient,
+        profile: String, files: SharedConfigFiles, explicit: Bool, sts: @escaping @Sendable (String?) -> STS,
         runProcess: @escaping @Sendable (String) async throws -> ExpiringCredentials = ProcessCredentials.run
     ) {
         self.profile = profile
@@ -28,7 +28,7 @@ public struct ProfileCredentials: CredentialProvider {
 
     public func resolve() async throws -> ExpiringCredentials? {
         guard files.profiles[profile] != nil else {
-            if explicit { throw CredentialError("profile \(profile) is not in the AWS config or credentials file") }
+            if explicit { throw AWSError.credentials("profile \(profile) is not in the AWS config or credentials file") }
             return nil
         }
         return try await credentials(for: profile, visited: [])
@@ -36,30 +36,35 @@ public struct ProfileCredentials: CredentialProvider {
 
     private func credentials(for name: String, visited: [String]) async throws -> ExpiringCredentials {
         guard !visited.contains(name) else {
-            throw CredentialError(
+            throw AWSError.credentials(
                 "profile \(name) is part of a source_profile loop: \((visited + [name]).joined(separator: " → "))")
         }
         guard let settings = files.profiles[name] else {
-            throw CredentialError("profile \(visited.last ?? name) names source_profile \(name), which does not exist")
+            throw AWSError.credentials("profile \(visited.last ?? name) names source_profile \(name), which does not exist")
         }
         if let roleArn = settings["role_arn"] {
             let session = settings["role_session_name"] ?? "macie-report-\(Int(Date().timeIntervalSince1970))"
             if let tokenFile = settings["web_identity_token_file"] {
                 let token = try WebIdentityCredentials.readToken(tokenFile)
-                return try await sts(settings["region"]).assumeRoleWithWebIdentity(
-                    roleArn: roleArn, sessionName: session, token: token)
+                return try await STSRefusal.explained("AssumeRoleWithWebIdentity on \(roleArn)") {
+                    try await sts(settings["region"]).assumeRoleWithWebIdentity(
+                        roleArn: roleArn, sessionName: session, token: token)
+                }
             }
             guard let source = settings["source_profile"] else {
-                throw CredentialError("profile \(name) has role_arn but no source_profile (credential_source is not supported)")
+                throw AWSError.credentials(
+                    "profile \(name) has role_arn but no source_profile (credential_source is not supported)")
             }
             // A profile that is its own source uses its static keys as the source.
             let sourceCredentials =
                 source == name
                 ? try staticKeys(name, settings).credentials
                 : try await credentials(for: source, visited: visited + [name]).credentials
-            return try await sts(settings["region"]).assumeRole(
-                roleArn: roleArn, sessionName: session, externalId: settings["external_id"],
-                durationSeconds: settings["duration_seconds"].flatMap { Int($0) }, with: sourceCredentials)
+            return try await STSRefusal.explained("AssumeRole on \(roleArn)") {
+                try await sts(settings["region"]).assumeRole(
+                    roleArn: roleArn, sessionName: session, externalId: settings["external_id"],
+                    durationSeconds: settings["duration_seconds"].flatMap { Int($0) }, signing: .keys(sourceCredentials))
+            }
         }
         if let command = settings["credential_process"] {
             return try await runProcess(command)
@@ -69,7 +74,7 @@ public struct ProfileCredentials: CredentialProvider {
 
     private func staticKeys(_ name: String, _ settings: [String: String]) throws -> ExpiringCredentials {
         guard let key = settings["aws_access_key_id"], let secret = settings["aws_secret_access_key"] else {
-            throw CredentialError(
+            throw AWSError.credentials(
                 "profile \(name) has no aws_access_key_id/aws_secret_access_key, credential_process or role_arn")
         }
         return ExpiringCredentials(.init(accessKeyId: key, secretAccessKey: secret, sessionToken: settings["aws_session_token"]))

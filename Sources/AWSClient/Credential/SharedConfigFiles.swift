@@ -8,14 +8,41 @@ public struct SharedConfigFiles: Sendable {
     public let profiles: [String: [String: String]]
 
     /// Reads the files the environment points at (`AWS_SHARED_CREDENTIALS_FILE`,
-    /// `AWS_CONFIG_FILE`), else those under `HOME/.aws/`. Missing files are empty.
-    public static func load(environment: [String: String]) -> SharedConfigFiles {
+    /// `AWS_CONFIG_FILE`), else those under `HOME/.aws/`. A missing file is empty; one that
+    /// exists but cannot be read is an error: silently skipping it would fall through to
+    /// other credentials than the ones the user set up.
+    public static func load(environment: [String: String]) throws(AWSError) -> SharedConfigFiles {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let credentials = environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "\(home)/.aws/credentials"
         let config = environment["AWS_CONFIG_FILE"] ?? "\(home)/.aws/config"
         return SharedConfigFiles(
-            credentialsText: (try? String(contentsOfFile: expand(credentials, home), encoding: .utf8)) ?? "",
-            configText: (try? String(contentsOfFile: expand(config, home), encoding: .utf8)) ?? "")
+            credentialsText: try read(expand(credentials, home), what: "AWS credentials file"),
+            configText: try read(expand(config, home), what: "AWS config file"))
+    }
+
+    /// The text of a file that may be absent; anything else that stops it being read is an error.
+    static func read(_ path: String, what: String) throws(AWSError) -> String {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT || errno == ENOTDIR { return "" }
+            throw .configuration("cannot read \(what) \(path): \(String(cString: strerror(errno))); fix it or its permissions")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw .configuration("cannot read \(what) \(path): it is not a regular file")
+        }
+        guard info.st_size <= 1 << 20 else { throw .configuration("\(what) \(path) is over 1 MB; is it the right file?") }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw .configuration("cannot read \(what) \(path): \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .configuration("\(what) \(path) is not UTF-8 text")
+        }
+        return text
     }
 
     public init(credentialsText: String, configText: String) {

@@ -6,9 +6,9 @@ import Foundation
 public struct WebIdentityCredentials: CredentialProvider {
     public let name = "web identity token"
     let environment: [String: String]
-    let sts: @Sendable () throws -> STSClient
+    let sts: @Sendable () -> STS
 
-    public init(environment: [String: String], sts: @escaping @Sendable () throws -> STSClient) {
+    public init(environment: [String: String], sts: @escaping @Sendable () -> STS) {
         self.environment = environment
         self.sts = sts
     }
@@ -16,15 +16,18 @@ public struct WebIdentityCredentials: CredentialProvider {
     public func resolve() async throws -> ExpiringCredentials? {
         guard let file = environment["AWS_WEB_IDENTITY_TOKEN_FILE"], !file.isEmpty else { return nil }
         guard let role = environment["AWS_ROLE_ARN"], !role.isEmpty else {
-            throw CredentialError("AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not")
+            throw AWSError.credentials("AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not")
         }
         let session = environment["AWS_ROLE_SESSION_NAME"] ?? "macie-report-\(Int(Date().timeIntervalSince1970))"
-        return try await sts().assumeRoleWithWebIdentity(roleArn: role, sessionName: session, token: try Self.readToken(file))
+        let token = try Self.readToken(file)
+        return try await STSRefusal.explained("AssumeRoleWithWebIdentity on \(role)") {
+            try await sts().assumeRoleWithWebIdentity(roleArn: role, sessionName: session, token: token)
+        }
     }
 
     static func readToken(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CredentialError("cannot read the web identity token file \(path)")
+            throw AWSError.credentials("cannot read the web identity token file \(path)")
         }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

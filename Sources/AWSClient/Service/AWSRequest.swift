@@ -1,0 +1,56 @@
+import AWSSigV4
+import Foundation
+
+/// One operation's request, before it is addressed and signed: what the service model says
+/// the operation sends. Build it with the constructor for the service's protocol.
+public struct AWSRequest: Sendable {
+    /// The model's operation name, for messages, logs and the JSON protocol's target.
+    public var operation: String
+    public var method: String
+    /// The path after the endpoint's own path, already percent-encoded (`/jobs/abc`).
+    public var path: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    init(operation: String, method: String, path: String, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.operation = operation
+        self.method = method
+        self.path = path
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A `rest-json` request: method and path from the operation's `http` trait, a JSON body
+    /// (none for a GET). Put labels into `path` with ``pathLabel(_:)``.
+    public static func restJSON(_ operation: String, method: String, path: String, json: [UInt8]? = nil) -> AWSRequest {
+        AWSRequest(
+            operation: operation, method: method, path: path,
+            headers: json == nil ? [] : [("Content-Type", "application/json")], body: json ?? [])
+    }
+
+    /// A `json` 1.1 request to `POST /`.
+    public static func json(_ operation: String, targetPrefix: String, json: [UInt8]) -> AWSRequest {
+        AWSRequest(
+            operation: operation, method: "POST", path: "/",
+            headers: [("Content-Type", "application/x-amz-json-1.1"), ("X-Amz-Target", "\(targetPrefix).\(operation)")],
+            body: json)
+    }
+
+    /// A `query` request: `Action`, `Version` and the parameters as a form body to `POST /`.
+    public static func query(_ operation: String, apiVersion: String, parameters: [(String, String)]) -> AWSRequest {
+        let pairs = [("Action", operation), ("Version", apiVersion)] + parameters
+        let form = pairs.map { "\(SigV4.percentEncode($0.0, keepSlash: false))=\(SigV4.percentEncode($0.1, keepSlash: false))" }
+            .joined(separator: "&")
+        return AWSRequest(
+            operation: operation, method: "POST", path: "/",
+            headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")], body: Array(form.utf8))
+    }
+
+    /// A path label's value, encoded so it stays one segment. `nil` for a value that would
+    /// change the path's meaning instead (empty, `.` or `..`, which a server or proxy would
+    /// resolve against the path): such a value never goes into a URL.
+    public static func pathLabel(_ value: String) -> String? {
+        guard !value.isEmpty, value != ".", value != ".." else { return nil }
+        return SigV4.percentEncode(value, keepSlash: false)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Which file of a samples folder holds which scope's jobs:
+///
+/// - `DIR/<region>.json`: jobs in `<region>` of an account not recorded (each job's account
+///   comes from its `jobArn`), the layout hand-made samples use;
+/// - `DIR/<account>/<region>.json`: jobs of the 12-digit `<account>` in `<region>`, as
+///   `--save-samples` writes them when the run knew its account;
+/// - `DIR/scopes.json`: the recorded walk's gaps and caveats (``SamplesManifest``).
+struct SamplesLayout {
+    struct File {
+        var url: URL
+        var scope: Scope
+    }
+
+    /// Every scope file, in scope order.
+    var files: [File]
+    var manifest: SamplesManifest?
+    /// Folders that were not read, named for the reader.
+    var diagnostics: [SourceDiagnostic]
+
+    /// Lists the folder. Fatal if it holds no scope file at all: a nightly report of zero jobs
+    /// from a mistyped path would look like good news.
+    static func read(_ directory: URL) throws -> SamplesLayout {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
+            throw SourceError("samples directory \(directory.path) does not exist")
+        }
+        guard isDirectory.boolValue else { throw SourceError("samples path \(directory.path) is not a directory") }
+        var files: [File] = []
+        var diagnostics: [SourceDiagnostic] = []
+        for name in try names(in: directory) {
+            let url = directory.appendingPathComponent(name)
+            if name.hasSuffix(".json") {
+                guard name != SamplesManifest.fileName else { continue }
+                files.append(File(url: url, scope: Scope(region: String(name.dropLast(5)))))
+            } else if isFolder(url) {
+                guard isAccountId(name) else {
+                    diagnostics.append(
+                        .init(
+                            message:
+                                "samples folder \(url.path) is not named like an account id (12 digits); its files were not read")
+                    )
+                    continue
+                }
+                for inner in try names(in: url) where inner.hasSuffix(".json") {
+                    files.append(
+                        File(
+                            url: url.appendingPathComponent(inner),
+                            scope: Scope(accountId: name, region: String(inner.dropLast(5)))))
+                }
+            }
+        }
+        let manifest = try SamplesManifest.read(in: directory)
+        guard !files.isEmpty || !(manifest?.scopes.isEmpty ?? true) else {
+            throw SourceError("no <region>.json files in samples directory \(directory.path)")
+        }
+        return SamplesLayout(files: files.sorted { $0.scope < $1.scope }, manifest: manifest, diagnostics: diagnostics)
+    }
+
+    /// The manifest's entry for a scope, if any.
+    func recorded(_ scope: Scope) -> SamplesManifest.Entry? {
+        manifest?.scopes.first { $0.scope == scope }
+    }
+
+    /// Scopes the manifest names that have no file (a scope that failed before any job was
+    /// read may be recorded with its gap only).
+    var scopesWithoutFiles: [SamplesManifest.Entry] {
+        let withFiles = Set(files.map(\.scope))
+        return (manifest?.scopes ?? []).filter { !withFiles.contains($0.scope) }
+    }
+
+    static func isAccountId(_ name: String) -> Bool { name.utf8.count == 12 && name.utf8.allSatisfy { (48...57).contains($0) } }
+
+    private static func names(in directory: URL) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }.sorted()
+        } catch {
+            throw SourceError("cannot list samples directory \(directory.path): \(error.localizedDescription)")
+        }
+    }
+
+    private static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
