@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what macie-report needs beyond Swift, on Debian/Ubuntu: libxlsxwriter (the XLSX
-# writer, linked by the build), libsqlite3-dev (SQLite for the run history, through GRDB),
+# writer, linked by the build), libsqlite3-dev (SQLite for the run history, through GRDB) and
+# sqlite3 (tests read history files with it),
 # unzip (tests read .xlsx parts), and the Python packages the
 # interoperability tests use (pytest, openpyxl, boto3 as the AWS SDK that proves the
 # emulator's wire format, aiosmtpd as the SMTP server that receives the report email, and
@@ -12,7 +13,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 need=()
 # chromium and libreoffice-calc are for the tests that open the reports as a person would.
-for pkg in libxlsxwriter-dev libsqlite3-dev pkg-config unzip python3-pip chromium libreoffice-calc; do
+for pkg in libxlsxwriter-dev libsqlite3-dev sqlite3 pkg-config unzip python3-pip chromium libreoffice-calc; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

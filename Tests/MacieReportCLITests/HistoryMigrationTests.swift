@@ -1,0 +1,72 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A history written by the release before scopes (Tests/Fixtures/history-v1.sqlite) is
+/// migrated in place and compares with tonight's run, samples or live, without inventing
+/// changes.
+@Suite(.serialized) struct HistoryMigrationTests {
+    static let fixture = TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/history-v1.sqlite")
+
+    func copy() throws -> URL {
+        let url = try TestSupport.scratchDirectory("migrate").appendingPathComponent("history.sqlite")
+        try FileManager.default.copyItem(at: Self.fixture, to: url)
+        return url
+    }
+
+    func environment() -> [String: String] {
+        [
+            "PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true",
+            "AWS_ACCESS_KEY_ID": "AKIDMIG", "AWS_SECRET_ACCESS_KEY": "migrate-secret",
+        ]
+    }
+
+    func sqlite(_ url: URL, _ query: String) throws -> String {
+        let result = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [url.path, query])
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func aV1HistoryMigratesAndTheNextSamplesRunSeesNoInventedChanges() throws {
+        let history = try copy()
+        let out = try TestSupport.scratchDirectory("migrated")
+        let result = try TestSupport.run(
+            TestSupport.executable(),
+            [
+                "run", "--samples", TestSupport.demoSamples.path, "--output-dir", out.path, "--as-of", "2026-11-25T06:00:00Z",
+                "--history", history.path, "--format", "csv",
+            ], environment: environment())
+        #expect(result.status == 0, "\(result.stderr)")
+        // The partial night before carried eu-west-1 forward: nothing there is new or removed now.
+        #expect(result.stdout.contains("Since 2026-11-24T06:00:00Z: 0 newError, "))
+        #expect(result.stdout.contains(" 0 statusChanged, 0 new, 0 removed, 0 recovered."))
+        #expect(!result.stdout.contains("Compared only where both runs have data"))
+        #expect(
+            try sqlite(history, "SELECT group_concat(identifier, '|') FROM grdb_migrations")
+                == "v1: runs, counts, gaps, job snapshots|v2: scopes (account, region)")
+        #expect(
+            try sqlite(history, "SELECT scopes FROM run WHERE id = 2")
+                == #"[{"region":"ap-southeast-2"},{"region":"eu-west-1"},{"region":"us-east-1"}]"#)
+        #expect(try sqlite(history, "SELECT accountId || '/' || region FROM run_gap") == "/eu-west-1")
+        #expect(try sqlite(history, "SELECT count(*) FROM run") == "3")
+    }
+
+    @Test func aLiveRunThatKnowsItsAccountComparesWithTheMigratedRuns() throws {
+        let history = try copy()
+        let emulator = try EmulatorProcess(["--credentials", "AKIDMIG:migrate-secret"])
+        defer { emulator.stop() }
+        let out = try TestSupport.scratchDirectory("migrated-live")
+        let result = try TestSupport.run(
+            TestSupport.executable(),
+            [
+                "run", "--region", "us-east-1", "--region", "eu-west-1", "--region", "ap-southeast-2", "--endpoint-url",
+                emulator.url, "--output-dir", out.path, "--as-of", "2026-11-25T06:00:00Z", "--history", history.path,
+                "--format", "csv",
+            ], environment: environment())
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(" 0 statusChanged, 0 new, 0 removed, 0 recovered."))
+        #expect(
+            try sqlite(history, "SELECT knownScopes FROM run WHERE id = 3").contains(
+                #"{"accountId":"123456789012","region":"eu-west-1"}"#))
+        #expect(try sqlite(history, "SELECT DISTINCT scopeAccountId FROM job_snapshot WHERE runId = 3") == "123456789012")
+    }
+}
