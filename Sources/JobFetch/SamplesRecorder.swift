@@ -25,14 +25,14 @@ public struct RecordingJobSource: JobSource {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
             let parent = directory.deletingLastPathComponent()
             guard FileManager.default.isWritableFile(atPath: parent.path) else {
-                throw SourceError("cannot create --save-samples folder \(directory.path): \(parent.path) is not writable")
+                throw SourceError.recording("cannot create --save-samples folder \(directory.path): \(parent.path) is not writable")
             }
             return
         }
-        guard isDirectory.boolValue else { throw SourceError("--save-samples \(directory.path) exists and is not a folder") }
+        guard isDirectory.boolValue else { throw SourceError.recording("--save-samples \(directory.path) exists and is not a folder") }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         guard names.isEmpty || names.contains(SamplesManifest.fileName) else {
-            throw SourceError(
+            throw SourceError.recording(
                 "--save-samples \(directory.path) holds files that are not an earlier recording; give a new or empty folder")
         }
     }
@@ -81,7 +81,7 @@ actor SamplesWriter {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw SourceError("cannot record samples beside \(directory.path): \(error.localizedDescription)")
+            throw SourceError.recording("cannot record samples beside \(directory.path): \(error.localizedDescription)")
         }
     }
 
@@ -99,7 +99,7 @@ actor SamplesWriter {
                 do {
                     chunk.append(try encoder.encode(job.job))
                 } catch {
-                    throw SourceError("cannot record job \(job.job.jobId ?? "without id") in \(scope): \(error)")
+                    throw SourceError.recording("cannot record job \(job.job.jobId ?? "without id") in \(scope): \(error)")
                 }
             }
             if !job.caveats.isEmpty { entry.caveats[file.count] = job.caveats }
@@ -123,7 +123,7 @@ actor SamplesWriter {
         do {
             try json.encode(manifest).write(to: staging.appendingPathComponent(SamplesManifest.fileName))
         } catch {
-            throw SourceError("cannot write \(SamplesManifest.fileName) of the recording: \(error.localizedDescription)")
+            throw SourceError.recording("cannot write \(SamplesManifest.fileName) of the recording: \(error.localizedDescription)")
         }
         try replaceDirectory()
     }
@@ -144,7 +144,7 @@ actor SamplesWriter {
         let url = folder.appendingPathComponent("\(scope.region).json")
         guard FileManager.default.createFile(atPath: url.path, contents: Data("[".utf8)),
             let handle = FileHandle(forWritingAtPath: url.path)
-        else { throw SourceError("cannot create \(url.path) for the recording: \(String(cString: strerror(errno)))") }
+        else { throw SourceError.recording("cannot create \(url.path) for the recording: \(String(cString: strerror(errno)))") }
         _ = try? handle.seekToEnd()
         return (handle, 0)
     }
@@ -153,7 +153,7 @@ actor SamplesWriter {
         do {
             try handle.write(contentsOf: data)
         } catch {
-            throw SourceError("cannot record samples into \(staging.path): \(error.localizedDescription)")
+            throw SourceError.recording("cannot record samples into \(staging.path): \(error.localizedDescription)")
         }
     }
 
@@ -162,7 +162,7 @@ actor SamplesWriter {
             try handle.synchronize()
             try handle.close()
         } catch {
-            throw SourceError("cannot finish the recording of \(scope): \(error.localizedDescription)")
+            throw SourceError.recording("cannot finish the recording of \(scope): \(error.localizedDescription)")
         }
     }
 
@@ -175,14 +175,14 @@ actor SamplesWriter {
             let old = staging.deletingLastPathComponent().appendingPathComponent(
                 ".\(directory.lastPathComponent).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             guard rename(directory.path, old.path) == 0 else {
-                throw SourceError("cannot replace \(directory.path): \(String(cString: strerror(errno)))")
+                throw SourceError.recording("cannot replace \(directory.path): \(String(cString: strerror(errno)))")
             }
             aside = old
         }
         guard rename(staging.path, directory.path) == 0 else {
             let reason = String(cString: strerror(errno))
             if let aside { _ = rename(aside.path, directory.path) }
-            throw SourceError("cannot put the recording in place at \(directory.path): \(reason)")
+            throw SourceError.recording("cannot put the recording in place at \(directory.path): \(reason)")
         }
         if let aside { try? manager.removeItem(at: aside) }
     }

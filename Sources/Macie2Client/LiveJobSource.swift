@@ -84,7 +84,7 @@ public struct LiveJobSource: JobSource {
                         }
                     }
                     if unreachable.count == walker.options.regions.count, let first = unreachable.first {
-                        throw SourceError(
+                        throw SourceError.unreachable(
                             "no Macie2 endpoint answered in any region (\(first.region): \(first.reason)); check the network, --endpoint-url and --region"
                         )
                     }
