@@ -84,13 +84,13 @@ import Testing
     @Test func aSilentServerFailsWithinTheStepLimit() async throws {
         let server = try ScriptedSMTPServer(greeting: "", respond: Self.answer())
         defer { server.stop() }
-        let start = ContinuousClock.now
+        // The message names the step limit that fired; no wall-clock bound (a timed assertion
+        // fails on a loaded machine without saying anything about the code).
         await #expect {
             try await transport(server, timeout: .milliseconds(300)).send(mail)
         } throws: { error in
             (error as! MailError).description.contains("did not answer the greeting within 0.3 s")
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 
     @Test func aServerThatHangsUpIsNamed() async throws {
@@ -119,12 +119,11 @@ import Testing
         let port = server.port
         server.stop()
         let url = SMTPURL(security: .startTLS, host: "127.0.0.1", port: port)
-        let start = ContinuousClock.now
+        // "Connection refused", not a timeout: the refusal itself ended the attempt.
         await #expect {
             try await SMTPTransport(url: url).send(mail)
         } throws: { error in
             (error as! MailError).description.hasPrefix("cannot connect to SMTP server 127.0.0.1:\(port): Connection refused")
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 }

@@ -10,7 +10,6 @@ import pathlib
 import socket
 import ssl
 import subprocess
-import time
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -228,9 +227,9 @@ def test_a_closed_port_fails_fast(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    start = time.monotonic()
     result = mail_run(tmp_path, "--smtp-url", f"smtp://127.0.0.1:{port}")
-    assert time.monotonic() - start < 10
+    # "Connection refused", not a timeout, is what says it failed at once (no wall-clock bound:
+    # those fail on a loaded machine without saying anything about the code).
     assert result.returncode == 5
     assert result.stderr == (
         f"macie-report: error: mail not delivered: cannot connect to SMTP server 127.0.0.1:{port}: Connection refused; "
