@@ -1,0 +1,36 @@
+import Foundation
+
+/// How the emulator misbehaves, from its command line. Every rate is a probability per
+/// request; all draws come from one generator seeded by `seed`, so a sequential client sees
+/// the same faults on every run.
+public struct FaultOptions: Sendable {
+    /// Added to every response, in milliseconds, plus up to `latencyJitterMs` more.
+    public var latencyMs: Int = 0
+    public var latencyJitterMs: Int = 0
+    /// ThrottlingException (429).
+    public var throttleRate: Double = 0
+    /// InternalServerException (500).
+    public var serverErrorRate: Double = 0
+    /// The connection is closed without a response.
+    public var dropRate: Double = 0
+    /// Requests per second a token bucket allows (burst of the same size); over it, 429.
+    public var rateLimit: Double?
+    /// Regions that answer every request with AccessDeniedException (403).
+    public var deniedRegions: Set<String> = []
+    /// Jobs that ListClassificationJobs returns but DescribeClassificationJob says are gone.
+    public var vanishedJobs: Set<String> = []
+    /// Share of jobs (chosen by the seed) that vanish the same way.
+    public var vanishRate: Double = 0
+    /// Share of list pages cut short (fewer items than asked, with a nextToken).
+    public var shortPageRate: Double = 0
+    /// Share of list pages that are empty but still carry a nextToken.
+    public var emptyPageRate: Double = 0
+    /// The most items a page holds, whatever maxResults asks (the service's own cap).
+    public var pageSizeCap = 200
+    /// A broken paginator: every page after the first returns the very token it was asked
+    /// with, forever. A client must notice rather than loop.
+    public var repeatTokens = false
+    public var seed: UInt64 = 1
+
+    public init() {}
+}
