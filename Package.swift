@@ -23,6 +23,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "Macie2Model"),
+        // Reading a file the user named (samples, --config, templates, attachments) with a size
+        // limit and a message that names the true cause. Foundation only, so every module that
+        // reads such files can use it.
+        .target(name: "FileInput"),
         // Signature Version 4: depends on crypto and nothing else; the client signs with it,
         // the emulator verifies with it.
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -120,6 +124,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "Macie2ModelTests", dependencies: ["Macie2Model"]),
+        .testTarget(name: "FileInputTests", dependencies: ["FileInput", "TestSupport"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4", "TestSupport"]),
         .testTarget(name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "TestSupport"]),
         .testTarget(
