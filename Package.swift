@@ -100,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "MacieReportCLI",
             dependencies: [
-                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery",
+                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery", "FileInput",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
