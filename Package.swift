@@ -51,7 +51,8 @@ let package = Package(
             name: "JobHistory",
             dependencies: ["Macie2Model", "JobFetch", "JobTransform", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory"]),
+        .target(
+            name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory", "FileInput"]),
         // AWS plumbing: HTTP transport, the credential chain, STS, endpoints, retries.
         .target(
             name: "AWSClient",

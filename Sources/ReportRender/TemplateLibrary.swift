@@ -27,14 +27,17 @@ public struct TemplateLibrary: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            throw RenderError("cannot read templates directory \(directory.path): \(error.localizedDescription)")
+            throw RenderError.template(
+                "cannot read templates directory \(directory.path): \(error.localizedDescription)", cause: error)
         }
         let templates = names.filter { $0.hasSuffix(".mustache") }.sorted()
-        guard !templates.isEmpty else { throw RenderError("no .mustache files in templates directory \(directory.path)") }
+        guard !templates.isEmpty else {
+            throw RenderError.template("no .mustache files in templates directory \(directory.path)")
+        }
         for name in templates {
             let url = directory.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                throw RenderError("cannot read template \(url.path) as UTF-8 text")
+                throw RenderError.template("cannot read template \(url.path) as UTF-8 text")
             }
             sources[String(name.dropLast(".mustache".count))] = (text, url.path)
         }
@@ -64,14 +67,15 @@ public struct TemplateLibrary: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw RenderError(
-                    "\(source.origin): line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)")
+                throw RenderError.template(
+                    "\(source.origin): line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)",
+                    cause: error)
             } catch {
-                throw RenderError("\(source.origin): \(error)")
+                throw RenderError.template("\(source.origin): \(error)", cause: error)
             }
         }
         guard library.getTemplate(named: Self.rootTemplate) != nil else {
-            throw RenderError("no \(Self.rootTemplate).mustache template")
+            throw RenderError.template("no \(Self.rootTemplate).mustache template")
         }
         streamed = templates[Self.rootTemplate].flatMap { StreamedRoot(text: $0.text, into: &library) }
         self.library = library
