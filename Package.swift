@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "ReportRender",
             dependencies: [
-                "JobTransform", "CXlsxWriter",
+                "JobTransform", "CXlsxWriter", "FileInput",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: [.plugin(name: "EmbedTemplatesPlugin")]
