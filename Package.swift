@@ -86,6 +86,7 @@ let package = Package(
         .target(
             name: "MailDelivery",
             dependencies: [
+                "FileInput",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -116,7 +116,7 @@ struct MailOptions: ParsableArguments {
             let credentials = try SMTPCredentials.forURL(url, passwordVariable: passwordVariable, environment: environment)
             try await SMTPTransport(url: url, credentials: credentials, caFile: caFile).send(mail)
         } else if let sendmail {
-            try await SendmailTransport(path: sendmail).send(mail)
+            try await SendmailTransport(path: sendmail, tracking: ChildProcessGroups.track).send(mail)
         }
     }
 }
