@@ -30,7 +30,7 @@ let package = Package(
         // Signature Version 4: depends on crypto and nothing else; the client signs with it,
         // the emulator verifies with it.
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "JobFetch", dependencies: ["Macie2Model"]),
+        .target(name: "JobFetch", dependencies: ["Macie2Model", "FileInput"]),
         .target(name: "JobTransform", dependencies: ["Macie2Model", "JobFetch"]),
         .systemLibrary(
             name: "CXlsxWriter",

@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 import Macie2Model
 
@@ -37,11 +38,16 @@ public struct SamplesJobSource: JobSource {
     /// The `*.json` files of the folder, by region name. Fatal if there are none: a nightly
     /// report of zero jobs from a mistyped path would look like good news.
     static func regionFiles(in directory: URL) throws -> [URL] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
-            throw SourceError("samples directory \(directory.path) does not exist")
+        let kind: FileKind
+        do {
+            kind = try FileKind.of(directory.path, what: "samples directory")
+        } catch {
+            throw SourceError(error.description)
         }
-        guard isDirectory.boolValue else { throw SourceError("samples path \(directory.path) is not a directory") }
+        guard kind == .directory else {
+            throw SourceError(
+                "samples path \(directory.path) is not a directory\(kind == .regular ? "" : " (it is \(kind.noun))")")
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
