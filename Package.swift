@@ -23,10 +23,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "Macie2Model"),
+        // Reading a file the user named (samples, --config, templates, attachments) with a size
+        // limit and a message that names the true cause. Foundation only, so every module that
+        // reads such files can use it.
+        .target(name: "FileInput"),
         // Signature Version 4: depends on crypto and nothing else; the client signs with it,
         // the emulator verifies with it.
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "JobFetch", dependencies: ["Macie2Model"]),
+        .target(name: "JobFetch", dependencies: ["Macie2Model", "FileInput"]),
         .target(name: "JobTransform", dependencies: ["Macie2Model", "JobFetch"]),
         .systemLibrary(
             name: "CXlsxWriter",
@@ -36,7 +40,7 @@ let package = Package(
         .target(
             name: "ReportRender",
             dependencies: [
-                "JobTransform", "CXlsxWriter",
+                "JobTransform", "CXlsxWriter", "FileInput",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: [.plugin(name: "EmbedTemplatesPlugin")]
@@ -47,13 +51,14 @@ let package = Package(
             name: "JobHistory",
             dependencies: ["Macie2Model", "JobFetch", "JobTransform", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory"]),
+        .target(
+            name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory", "FileInput"]),
         // One AWS client for every service: endpoints, regions, settings, the credential chain,
         // signing, retries, deadlines and errors per protocol; STS's operations on it.
         .target(
             name: "AWSClient",
             dependencies: [
-                "AWSSigV4",
+                "AWSSigV4", "FileInput",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -83,6 +88,7 @@ let package = Package(
         .target(
             name: "MailDelivery",
             dependencies: [
+                "FileInput",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -98,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "MacieReportCLI",
             dependencies: [
-                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery",
+                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery", "FileInput",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -122,6 +128,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "Macie2ModelTests", dependencies: ["Macie2Model"]),
+        .testTarget(name: "FileInputTests", dependencies: ["FileInput", "TestSupport"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4", "TestSupport"]),
         .testTarget(name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "TestSupport"]),
         .testTarget(

@@ -1,10 +1,13 @@
+import FileInput
 import Foundation
 
 /// Turns a decoding failure into the place a person would look: the job's index in the
 /// array, its jobId when it has one, the member path, and for bad JSON the line and column.
 enum SampleErrorDescription {
-    /// "malformed JSON at line L, column C: ..." for the whole file.
+    /// "malformed JSON at line L, column C: ..." for the whole file, or "invalid UTF-8 at
+    /// line L, column C" (JSON is UTF-8; Foundation's decoder only calls such bytes corrupted).
     static func syntax(in file: Data) -> String {
+        if let place = TextPlace.firstInvalidUTF8(in: file) { return "invalid UTF-8 at \(place); save the file as UTF-8" }
         if let place = JSONSyntaxLocator.firstError(in: [UInt8](file)) { return "malformed JSON at \(place)" }
         return "malformed JSON"
     }

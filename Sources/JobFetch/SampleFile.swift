@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 import Macie2Model
 
@@ -13,13 +14,16 @@ struct SampleFile {
     private var started = false
     private var diagnostics: [SourceDiagnostic] = []
 
+    /// Far above a 100 000-job estate (166 MB): a file past it is not a samples file.
+    static let sizeLimit = 4 << 30
+
     init(_ url: URL, scope: Scope) throws {
         self.url = url
         self.scope = scope
         do {
-            data = try Data(contentsOf: url)
+            data = try UserFile.read(url.path, what: "samples file", limit: Self.sizeLimit)
         } catch {
-            throw SourceError("cannot read samples file \(url.path): \(error.localizedDescription)")
+            throw SourceError(error.description)
         }
         do {
             elements = try data.withUnsafeBytes { raw in

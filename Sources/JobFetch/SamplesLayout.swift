@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 
 /// Which file of a samples folder holds which scope's jobs:
@@ -22,11 +23,16 @@ struct SamplesLayout {
     /// Lists the folder. Fatal if it holds no scope file at all: a nightly report of zero jobs
     /// from a mistyped path would look like good news.
     static func read(_ directory: URL) throws -> SamplesLayout {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
-            throw SourceError("samples directory \(directory.path) does not exist")
+        let kind: FileKind
+        do {
+            kind = try FileKind.of(directory.path, what: "samples directory")
+        } catch {
+            throw SourceError(error.description, cause: error)
         }
-        guard isDirectory.boolValue else { throw SourceError("samples path \(directory.path) is not a directory") }
+        guard kind == .directory else {
+            throw SourceError(
+                "samples path \(directory.path) is not a directory\(kind == .regular ? "" : " (it is \(kind.noun))")")
+        }
         var files: [File] = []
         var diagnostics: [SourceDiagnostic] = []
         for name in try names(in: directory) {

@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 
 /// `scopes.json` in a samples folder: what a recorded walk found besides the jobs' bodies, so
@@ -86,11 +87,14 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let manifest: SamplesManifest
         do {
-            manifest = try JSONDecoder().decode(SamplesManifest.self, from: Data(contentsOf: url))
+            manifest = try JSONDecoder().decode(
+                SamplesManifest.self, from: UserFile.read(url.path, what: "samples manifest", limit: 256 << 20))
         } catch let error as DecodingError {
             throw SourceError("samples manifest \(url.path) is not a macie-report samples manifest: \(Self.describe(error))")
+        } catch let error as FileInputError {
+            throw SourceError(error.description, cause: error)
         } catch {
-            throw SourceError("cannot read samples manifest \(url.path): \(error.localizedDescription)")
+            throw SourceError("cannot read samples manifest \(url.path): \(error.localizedDescription)", cause: error)
         }
         guard manifest.format == formatName else {
             throw SourceError("samples manifest \(url.path) has format \"\(manifest.format)\", not \"\(formatName)\"")

@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 
 /// `run --config FILE`: every option of `run` in a file, so the cron line stays short.
@@ -33,13 +34,13 @@ enum ConfigFile {
         return names.subtracting(["help", "version"])
     }()
 
-    struct Problem: Error, CustomStringConvertible {
-        let description: String
-    }
+    /// A config file is a few hundred bytes; a limit keeps a wrong path (`/dev/zero`, a log)
+    /// from being read for ever.
+    static let sizeLimit = 1 << 20
 
     /// The arguments with `--config FILE` replaced by the file's options, placed before the
     /// command line's own so those win. Arguments without `--config` come back unchanged.
-    static func expand(_ arguments: [String], knownNames: Set<String> = runOptionNames) throws -> [String] {
+    static func expand(_ arguments: [String], knownNames: Set<String> = runOptionNames) throws(Problem) -> [String] {
         guard let at = arguments.firstIndex(where: { $0 == "--config" || $0.hasPrefix("--config=") }) else {
             return arguments
         }
@@ -49,12 +50,12 @@ enum ConfigFile {
             path = String(arguments[at].dropFirst("--config=".count))
             rest.remove(at: at)
         } else {
-            guard at + 1 < arguments.count else { throw Problem(description: "--config needs a FILE") }
+            guard at + 1 < arguments.count else { throw Problem.missingPath() }
             path = arguments[at + 1]
             rest.removeSubrange(at...(at + 1))
         }
         guard let command = rest.firstIndex(of: "run") else {
-            throw Problem(description: "--config is an option of `run`: macie-report run --config FILE")
+            throw Problem.notRun()
         }
         let given = Set(
             rest.compactMap { argument -> String? in
@@ -72,37 +73,37 @@ enum ConfigFile {
     }
 
     /// The file's `name = value` lines, in order.
-    static func options(in path: String, knownNames: Set<String>) throws -> [(name: String, value: String)] {
+    static func options(in path: String, knownNames: Set<String>) throws(Problem) -> [(name: String, value: String)] {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try UserFile.readText(path, what: "config file", limit: sizeLimit)
         } catch {
-            throw Problem(
-                description: "cannot read config file \(path): \((error as NSError).localizedFailureReason ?? "\(error)")")
+            throw Problem.unreadable(error)
         }
         var options: [(name: String, value: String)] = []
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, raw) in lines(of: text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let place = "config file \(path), line \(number + 1)"
-            guard let equals = line.firstIndex(of: "=") else {
-                throw Problem(description: "\(place): expected `name = value`, found \(line.debugDescription)")
-            }
+            guard let equals = line.firstIndex(of: "=") else { throw Problem.notNameValue(place, line) }
             let name = line[..<equals].trimmingCharacters(in: .whitespaces)
             var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), !name.hasPrefix("-") else {
-                throw Problem(description: "\(place): \(name.debugDescription) is not an option name (write it without --)")
+                throw Problem.notAnOptionName(place, name)
             }
-            if name == "config" { throw Problem(description: "\(place): a config file cannot name another one") }
-            guard knownNames.contains(name) else {
-                throw Problem(description: "\(place): `run` has no option --\(name) (see macie-report run --help)")
-            }
+            if name == "config" { throw Problem.nestedConfig(place) }
+            guard knownNames.contains(name) else { throw Problem.unknownOption(place, name) }
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-            if flags.contains(name), value != "true", value != "false" {
-                throw Problem(description: "\(place): \(name) is a flag: write \(name) = true or \(name) = false")
-            }
+            if flags.contains(name), value != "true", value != "false" { throw Problem.flagValue(place, name) }
             options.append((name, value))
         }
         return options
+    }
+
+    /// The file's lines, ended by LF, CR LF or a lone CR (a file saved on Windows or an old
+    /// Mac). Swift sees CR LF as one character, so splitting at "\n" alone would read a
+    /// Windows file as one line, its first value swallowing the rest.
+    static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileInput
 import Foundation
 import MailDelivery
 import ReportPipeline
@@ -71,8 +72,15 @@ struct MailOptions: ParsableArguments {
             throw ValidationError("--smtp-url, --sendmail and --eml need --mail-from and at least one --mail-to")
         }
         if caFile != nil && smtpURL == nil { throw ValidationError("--smtp-ca-file is for --smtp-url") }
-        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
-            throw ValidationError("--smtp-ca-file \(caFile) is not a readable file")
+        if let caFile {
+            do {
+                try UserFile.checkRegular(caFile, what: "--smtp-ca-file")
+            } catch {
+                throw ValidationError(error.description)
+            }
+            guard FileManager.default.isReadableFile(atPath: caFile) else {
+                throw ValidationError("--smtp-ca-file \(caFile) is not a readable file")
+            }
         }
         if let sendmail, !FileManager.default.isExecutableFile(atPath: sendmail) {
             throw ValidationError(
@@ -116,7 +124,7 @@ struct MailOptions: ParsableArguments {
             let credentials = try SMTPCredentials.forURL(url, passwordVariable: passwordVariable, environment: environment)
             try await SMTPTransport(url: url, credentials: credentials, caFile: caFile).send(mail)
         } else if let sendmail {
-            try await SendmailTransport(path: sendmail).send(mail)
+            try await SendmailTransport(path: sendmail, tracking: ChildProcessGroups.track).send(mail)
         }
     }
 }

@@ -16,7 +16,7 @@ enum Main {
             command = try MacieReport.parseAsRoot(arguments)
         } catch let problem as ConfigFile.Problem {
             FileHandle.standardError.write(Data("macie-report: error: \(problem)\n".utf8))
-            exit(2)
+            exit(problem.isUsageError ? 2 : 1)
         } catch {
             usageFailure(error)
         }

@@ -114,12 +114,25 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--fail-on takes error or attention, not \(failOn)")
         }
         if keepDays != nil, history == nil { throw ValidationError("--keep-days prunes the history: it needs --history FILE") }
-        if let keepDays, keepDays < 1 { throw ValidationError("--keep-days must be 1 or more days") }
-        guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be 0 or more seconds") }
-        guard (0...3650).contains(expiryWindowDays) else {
+        // Bounded here, where a wrong number is a usage error, rather than trapping in date
+        // arithmetic after the reports were replaced.
+        if let keepDays, !Self.keepDaysRange.contains(keepDays) {
+            throw ValidationError("--keep-days must be between 1 and 36500 days (100 years), not \(keepDays)")
+        }
+        guard Self.lockTimeoutRange.contains(lockTimeout) else {
+            throw ValidationError("--lock-timeout must be between 0 and 86400 seconds (a day), not \(lockTimeout)")
+        }
+        guard Self.expiryWindowRange.contains(expiryWindowDays) else {
             throw ValidationError("--expiry-window-days must be between 0 and 3650")
         }
+        try RunFiles(outputDirectory: outputDirectory, reports: try formats(), history: history).check(eml: mail.eml)
     }
+
+    /// The bounds of the integer options: far beyond any real use, far inside what date and
+    /// time arithmetic can hold.
+    static let keepDaysRange = 1...36_500
+    static let lockTimeoutRange = 0...86_400
+    static let expiryWindowRange = 0...3650
 
     func formats() throws -> [OutputFormat] {
         let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }

@@ -1,3 +1,5 @@
+import FileInput
+
 /// Why a message could not be built or delivered, in one line that says what to do about it.
 ///
 /// A struct around a private code, so new cases never break callers. No case carries a
@@ -52,9 +54,9 @@ public struct MailError: Error, CustomStringConvertible, Sendable, Equatable {
         .message("\(field) contains a line break or control character; remove it (it would let text into other mail headers)")
     }
 
-    static func attachmentUnreadable(_ path: String, _ reason: String) -> MailError {
-        .local("cannot read attachment \(path): \(reason)")
-    }
+    /// The file's own one line: "attachment PATH is a FIFO, not a regular file", "cannot read
+    /// attachment PATH: permission denied".
+    static func attachmentUnreadable(_ error: FileInputError) -> MailError { .local(error.description) }
 
     /// Shows control characters as `\u{..}` so an error about them stays on one line.
     static func printable(_ text: String) -> String {

@@ -28,16 +28,17 @@ final class OutputLock {
 
     private static func acquire(path: String, flags: Int32, timeout: TimeInterval, busy: String) throws -> OutputLock {
         let fd = open(path, flags | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PipelineError("cannot open \(path) to lock it: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw PipelineError.lock("cannot open \(path) to lock it", errno: errno) }
         let deadline = Date().addingTimeInterval(timeout)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
+                let number = errno
                 close(fd)
-                throw PipelineError("cannot lock \(path): \(String(cString: strerror(errno)))")
+                throw PipelineError.lock("cannot lock \(path)", errno: number)
             }
             guard Date() < deadline else {
                 close(fd)
-                throw PipelineError("\(busy); gave up after waiting \(Int(timeout)) s (--lock-timeout)")
+                throw PipelineError.busy(busy, waited: timeout)
             }
             usleep(200_000)
         }

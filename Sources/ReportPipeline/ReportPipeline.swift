@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 import JobFetch
 import JobHistory
@@ -67,10 +68,10 @@ public enum ReportPipeline {
         }
         if options.keepFileContents {
             result.fileContents = try files.map { url in
-                do {
-                    return (url, try Data(contentsOf: url))
+                do throws(FileInputError) {
+                    return (url, try UserFile.read(url.path, what: "report", limit: Int.max))
                 } catch {
-                    throw PipelineError("cannot read back \(url.path) for the email: \(error.localizedDescription)")
+                    throw PipelineError.readBack(url.path, error)
                 }
             }
         }

@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 import ReportRender
 
@@ -14,25 +15,39 @@ struct StagedOutput {
     init(directory: URL) { self.directory = directory }
 
     /// Creates the directory if needed and proves it is writable, before any work is done.
+    /// Each failure names its true cause (a FIFO in the way, a symbolic-link loop, no
+    /// permission), from the system's own error number.
     static func prepare(_ directory: URL) throws -> StagedOutput {
         let path = directory.path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw PipelineError("output path \(path) exists and is not a directory") }
-        } else {
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            } catch {
-                throw PipelineError("cannot create output directory \(path): \(Self.reason(error))")
+        do {
+            let kind = try FileKind.of(path, what: "output directory")
+            guard kind == .directory else { throw PipelineError.notADirectory(path, is: kind == .regular ? nil : kind) }
+        } catch let error as FileInputError where error.isMissing {
+            if let number = makeDirectories(path) {
+                throw PipelineError.outputDirectory("cannot create output directory \(path)", errno: number)
             }
+        } catch let error as FileInputError {
+            throw PipelineError.outputDirectory("cannot use output directory \(path)", errno: error.errno ?? EIO, cause: error)
         }
         let staged = StagedOutput(directory: directory)
         let probe = staged.temporaryURL(for: "write-check")
-        guard FileManager.default.createFile(atPath: probe.path, contents: nil) else {
-            throw PipelineError("cannot write to output directory \(path): \(String(cString: strerror(errno)))")
-        }
-        try? FileManager.default.removeItem(at: probe)
+        let fd = open(probe.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw PipelineError.outputDirectory("cannot write to output directory \(path)", errno: errno) }
+        close(fd)
+        unlink(probe.path)
         return staged
+    }
+
+    /// `mkdir -p`: every missing folder of `path`; the `errno` of the step that failed, if one did.
+    private static func makeDirectories(_ path: String) -> Int32? {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o777) != 0 && errno != EEXIST { return errno }
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return errno }
+        return info.st_mode & S_IFMT == S_IFDIR ? nil : ENOTDIR
     }
 
     /// Deletes temporary files that a run killed outright (SIGKILL, power loss) left behind.
@@ -66,7 +81,7 @@ struct StagedOutput {
             do {
                 try render(renderers[i], files[i].temporary)
             } catch {
-                failures.record(i, RenderError("cannot write \(renderers[i].fileName) in \(folder.path): \(error)"))
+                failures.record(i, RenderError.writing(renderers[i].fileName, in: folder.path, because: error))
             }
         }
         do {
@@ -75,7 +90,7 @@ struct StagedOutput {
             for file in files {
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: file.final.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw PipelineError("cannot replace \(file.final.path): it is a directory")
+                    throw PipelineError.replaceDirectory(file.final.path)
                 }
             }
             // All renames happen while an interruption waits, so a stopped run leaves either
@@ -83,8 +98,7 @@ struct StagedOutput {
             try TemporaryFiles.replacing {
                 for file in files {
                     guard rename(file.temporary.path, file.final.path) == 0 else {
-                        throw PipelineError(
-                            "cannot move \(file.final.lastPathComponent) into place: \(String(cString: strerror(errno)))")
+                        throw PipelineError.move(file.final.lastPathComponent, errno: errno)
                     }
                 }
             }
@@ -102,9 +116,5 @@ struct StagedOutput {
         init(count: Int) { errors = Array(repeating: nil, count: count) }
         func record(_ index: Int, _ error: Error) { lock.withLock { errors[index] = error } }
         var first: Error? { lock.withLock { errors.lazy.compactMap { $0 }.first } }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? error.localizedDescription
     }
 }

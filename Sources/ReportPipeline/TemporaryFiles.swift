@@ -37,14 +37,16 @@ public enum TemporaryFiles {
         current = .replaced
     }
 
-    /// Says how far the run got (`say`), deletes every registered file and ends the process
-    /// at once with `status`. Waits for renames in progress; never returns. `_exit` follows
-    /// the deletions immediately, so a renderer still running has no time to create a file
-    /// after them (the next run removes any that slips through, under its lock).
+    /// Says how far the run got (`say`), deletes every registered file, kills the children
+    /// still running (``ChildProcessGroups``) and ends the process at once with `status`.
+    /// Waits for renames in progress; never returns. `_exit` follows the deletions
+    /// immediately, so a renderer still running has no time to create a file after them (the
+    /// next run removes any that slips through, under its lock).
     public static func interrupt(status: Int32, _ say: (Phase) -> Void) -> Never {
         lock.lock()
         say(current)
         for path in paths { unlink(path) }
+        ChildProcessGroups.killAll()
         _exit(status)
     }
 }

@@ -18,7 +18,7 @@ final class FileSink {
 
     init(creating url: URL) throws {
         fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw RenderError("cannot create a file: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw RenderError.file("cannot create a file") }
         buffer.reserveCapacity(capacity)
     }
 
@@ -64,8 +64,6 @@ final class FileSink {
         }
     }
 
-    /// The system's reason, for the caller to put after the report's own file name.
-    private func failure(_ what: String?) -> RenderError {
-        RenderError([what, String(cString: strerror(errno))].compactMap { $0 }.joined(separator: ": "))
-    }
+    /// The system's reason (errno), for the caller to put after the report's own file name.
+    private func failure(_ what: String?) -> RenderError { RenderError.file(what) }
 }

@@ -10,10 +10,3 @@ public protocol ReportRenderer: Sendable {
     /// removes the partial file.
     func write(_ report: ReportModel, to url: URL) throws
 }
-
-/// A renderer could not produce its file: disk full, a template that does not parse, a
-/// libxlsxwriter error. The message names the file and the cause.
-public struct RenderError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}

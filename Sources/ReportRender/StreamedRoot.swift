@@ -14,7 +14,10 @@ struct StreamedRoot: Sendable {
     static let row = "__report-job-row"
     static let after = "__report-after-jobs"
 
-    init?(text: String, into library: inout MustacheLibrary) {
+    /// The three parts' names and texts, or `nil` when the text has no single `{{#jobs}}`
+    /// section to cut at. The library checks them with the other templates (a part could
+    /// include another by name) before ``init(parts:into:)`` registers them.
+    static func parts(of text: String) -> [(name: String, text: String)]? {
         let open = "{{#jobs}}"
         let close = "{{/jobs}}"
         guard let start = text.range(of: open), let end = text.range(of: close, options: .backwards),
@@ -26,16 +29,21 @@ struct StreamedRoot: Sendable {
         if text.hasPrefix("{{%"), let line = text.range(of: "}}") {
             pragma = String(text[..<line.upperBound])
         }
-        let before = String(text[..<start.lowerBound])
         // The rows keep their section, so each chunk renders exactly as the whole list would:
         // the same context stack, the page's values behind each row's.
-        let row = pragma + text[start.lowerBound..<end.upperBound]
-        let after = pragma + text[end.upperBound...]
-        guard let b = try? MustacheTemplate(string: before), let r = try? MustacheTemplate(string: row),
-            let a = try? MustacheTemplate(string: after)
-        else { return nil }
-        library.register(b, named: Self.before)
-        library.register(r, named: Self.row)
-        library.register(a, named: Self.after)
+        return [
+            (before, String(text[..<start.lowerBound])), (row, pragma + text[start.lowerBound..<end.upperBound]),
+            (after, pragma + text[end.upperBound...]),
+        ]
+    }
+
+    /// Registers the parts; `nil` (the page is rendered whole) if any does not parse.
+    init?(parts: [(name: String, text: String)], into library: inout MustacheLibrary) {
+        var parsed: [(String, MustacheTemplate)] = []
+        for part in parts {
+            guard let template = try? MustacheTemplate(string: part.text) else { return nil }
+            parsed.append((part.name, template))
+        }
+        for (name, template) in parsed { library.register(template, named: name) }
     }
 }

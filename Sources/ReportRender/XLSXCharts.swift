@@ -8,12 +8,12 @@ extension XLSXWorkbook {
     /// counts in column C.
     func summaryChart(title: String, rows: ClosedRange<Int>, values: [String]) throws -> OpaquePointer {
         guard let chart = workbook_add_chart(handle, UInt8(LXW_CHART_BAR.rawValue)) else {
-            throw RenderError("cannot add chart \(title)")
+            throw RenderError.workbook("cannot add chart \(title)")
         }
         let categories = "=Summary!$B$\(rows.lowerBound + 1):$B$\(rows.upperBound + 1)"
         let counts = "=Summary!$C$\(rows.lowerBound + 1):$C$\(rows.upperBound + 1)"
         guard let series = chart_add_series(chart, categories, counts) else {
-            throw RenderError("cannot add chart series \(title)")
+            throw RenderError.workbook("cannot add chart series \(title)")
         }
         var fills = values.enumerated().map { index, value in
             lxw_chart_fill(
@@ -31,7 +31,7 @@ extension XLSXWorkbook {
                 return list.withUnsafeMutableBufferPointer { chart_series_set_points(series, $0.baseAddress) }
             }
         }
-        guard status == LXW_NO_ERROR else { throw RenderError("chart \(title): \(String(cString: lxw_strerror(status)))") }
+        guard status == LXW_NO_ERROR else { throw RenderError.workbook("chart \(title)", status: status) }
         chart_title_set_name(chart, title)
         // In a bar chart the x axis holds the values: start it at zero so bar lengths compare
         // honestly, and list the categories top-down in the sheet's order.
@@ -46,6 +46,6 @@ extension XLSXSheet {
     /// Places a chart with its top-left corner at a cell.
     func insert(chart: OpaquePointer, row: Int, column: Int) throws {
         let status = worksheet_insert_chart(sheet, lxw_row_t(row), lxw_col_t(column), UnsafeMutablePointer(chart))
-        guard status == LXW_NO_ERROR else { throw RenderError("sheet \(name): chart: \(String(cString: lxw_strerror(status)))") }
+        guard status == LXW_NO_ERROR else { throw RenderError.workbook("sheet \(name): chart", status: status) }
     }
 }

@@ -77,7 +77,7 @@ extension XLSXWorkbook {
     /// one column per run (dates in column A).
     func trendChart(sheet: String, runs: Int, statuses: [String]) throws -> OpaquePointer {
         guard let chart = workbook_add_chart(handle, UInt8(LXW_CHART_COLUMN_STACKED.rawValue)) else {
-            throw RenderError("cannot add the trend chart")
+            throw RenderError.workbook("cannot add the trend chart")
         }
         let last = runs + 1
         for (i, status) in statuses.enumerated() {
@@ -85,7 +85,7 @@ extension XLSXWorkbook {
             guard
                 let series = chart_add_series(
                     chart, "=\(sheet)!$A$2:$A$\(last)", "=\(sheet)!$\(column)$2:$\(column)$\(last)")
-            else { throw RenderError("cannot add trend series \(status)") }
+            else { throw RenderError.workbook("cannot add trend series \(status)") }
             chart_series_set_name(series, "=\(sheet)!$\(column)$1")
             var fill = lxw_chart_fill(
                 color: UInt32(TrendChartView.color(status, statuses), radix: 16) ?? 0x767676, none: 0, transparency: 0)

@@ -26,7 +26,7 @@ extension XLSXSheet {
             options.columns = buffer.baseAddress
             return worksheet_add_table(sheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(headers.count - 1), &options)
         }
-        guard status == LXW_NO_ERROR else { throw RenderError("sheet \(name): table: \(String(cString: lxw_strerror(status)))") }
+        guard status == LXW_NO_ERROR else { throw RenderError.workbook("sheet \(name): table", status: status) }
     }
 
     /// Formats the cells of a column range where `formula` (written for the first row, with
@@ -44,7 +44,7 @@ extension XLSXSheet {
                 lxw_col_t(columns.upperBound), &rule)
         }
         guard status == LXW_NO_ERROR else {
-            throw RenderError("sheet \(name): conditional format: \(String(cString: lxw_strerror(status)))")
+            throw RenderError.workbook("sheet \(name): conditional format", status: status)
         }
     }
 
@@ -54,7 +54,7 @@ extension XLSXSheet {
         let status = worksheet_write_url_opt(sheet, lxw_row_t(row), lxw_col_t(column), url, nil, text, tooltip)
         if status == LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED { return false }
         guard status == LXW_NO_ERROR else {
-            throw RenderError("sheet \(name), row \(row + 1): link: \(String(cString: lxw_strerror(status)))")
+            throw RenderError.workbook("sheet \(name), row \(row + 1): link", status: status)
         }
         return true
     }
@@ -66,7 +66,7 @@ extension XLSXSheet {
         if repeatHeader {
             let status = worksheet_repeat_rows(sheet, 0, 0)
             guard status == LXW_NO_ERROR else {
-                throw RenderError("sheet \(name): print titles: \(String(cString: lxw_strerror(status)))")
+                throw RenderError.workbook("sheet \(name): print titles", status: status)
             }
         }
     }

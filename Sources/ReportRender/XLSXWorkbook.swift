@@ -20,7 +20,7 @@ final class XLSXWorkbook {
         workbook = workbook_new_opt(path, &options)
         guard workbook != nil else {
             free(self.tmpdir)
-            throw RenderError("libxlsxwriter could not start a workbook")
+            throw RenderError.workbook("libxlsxwriter could not start a workbook")
         }
     }
 
@@ -32,7 +32,7 @@ final class XLSXWorkbook {
     }
 
     func addSheet(_ name: String) throws -> XLSXSheet {
-        guard let sheet = workbook_add_worksheet(workbook, name) else { throw RenderError("cannot add sheet \(name)") }
+        guard let sheet = workbook_add_worksheet(workbook, name) else { throw RenderError.workbook("cannot add sheet \(name)") }
         return XLSXSheet(sheet: sheet, name: name)
     }
 
@@ -46,7 +46,7 @@ final class XLSXWorkbook {
         properties.author = strings[2]
         properties.created = time_t(created.timeIntervalSince1970)
         let status = workbook_set_properties(workbook, &properties)
-        guard status == LXW_NO_ERROR else { throw RenderError("document properties: \(String(cString: lxw_strerror(status)))") }
+        guard status == LXW_NO_ERROR else { throw RenderError.workbook("document properties", status: status) }
     }
 
     /// A cell format; libxlsxwriter owns it and frees it when the workbook closes.
@@ -65,7 +65,7 @@ final class XLSXWorkbook {
         // its own, so its copy is muted while the file is assembled.
         let status = StandardError.muted { workbook_close(workbook) }
         guard status == LXW_NO_ERROR else {
-            throw RenderError(String(cString: lxw_strerror(status)))
+            throw RenderError.workbook(nil, status: status)
         }
     }
 }
@@ -116,7 +116,7 @@ struct XLSXSheet {
 
     func setColumn(_ column: Int, width: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
         let status = worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column), width, format)
-        guard status == LXW_NO_ERROR else { throw RenderError("sheet \(name): \(String(cString: lxw_strerror(status)))") }
+        guard status == LXW_NO_ERROR else { throw RenderError.workbook("sheet \(name)", status: status) }
     }
 
     /// Keeps the header row (and anything above it) in view and puts filter buttons on it.
@@ -124,12 +124,12 @@ struct XLSXSheet {
         worksheet_freeze_panes(sheet, lxw_row_t(headerRow + 1), 0)
         let status = worksheet_autofilter(
             sheet, lxw_row_t(headerRow), 0, lxw_row_t(max(lastRow, headerRow)), lxw_col_t(lastColumn))
-        guard status == LXW_NO_ERROR else { throw RenderError("sheet \(name): \(String(cString: lxw_strerror(status)))") }
+        guard status == LXW_NO_ERROR else { throw RenderError.workbook("sheet \(name)", status: status) }
     }
 
     private func check(_ status: lxw_error, _ row: Int, _ column: Int) throws {
         guard status == LXW_NO_ERROR else {
-            throw RenderError("sheet \(name), row \(row + 1), column \(column + 1): \(String(cString: lxw_strerror(status)))")
+            throw RenderError.workbook("sheet \(name), row \(row + 1), column \(column + 1)", status: status)
         }
     }
 }

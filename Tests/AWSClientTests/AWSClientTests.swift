@@ -199,7 +199,7 @@ import Testing
         let environment = ["HOME": folder.path, "AWS_SHARED_CREDENTIALS_FILE": folder.path]
         #expect {
             try SharedConfigFiles.load(environment: environment)
-        } throws: { "\($0)".contains("cannot read AWS credentials file \(folder.path): it is not a regular file") }
+        } throws: { "\($0)".hasPrefix("AWS credentials file \(folder.path) is a directory, not a regular file; fix it") }
         // Missing files are simply empty.
         #expect(try SharedConfigFiles.load(environment: ["HOME": folder.path]).profiles.isEmpty)
     }

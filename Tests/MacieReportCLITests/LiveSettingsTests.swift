@@ -54,7 +54,7 @@ import Testing
         #expect(result.status == 1, "\(result.stderr)")
         #expect(
             result.stderr
-                == "macie-report: error: cannot read AWS credentials file \(folder.path): it is not a regular file; fix it or its permissions\n"
-                || result.stderr.contains("it is not a regular file"))
+                == "macie-report: error: AWS credentials file \(folder.path) is a directory, not a regular file; fix it, or point AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE elsewhere\n"
+        )
     }
 }

@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 
 /// `~/.aws/credentials` and `~/.aws/config`, merged by profile as the AWS SDKs do: the
@@ -20,29 +21,16 @@ public struct SharedConfigFiles: Sendable {
             configText: try read(expand(config, home), what: "AWS config file"))
     }
 
-    /// The text of a file that may be absent; anything else that stops it being read is an error.
+    /// The text of a file that may be absent; anything else that stops it being read (a
+    /// folder or FIFO in its place, permissions, invalid UTF-8) is an error.
     static func read(_ path: String, what: String) throws(AWSError) -> String {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT || errno == ENOTDIR { return "" }
-            throw .configuration("cannot read \(what) \(path): \(String(cString: strerror(errno))); fix it or its permissions")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw .configuration("cannot read \(what) \(path): it is not a regular file")
-        }
-        guard info.st_size <= 1 << 20 else { throw .configuration("\(what) \(path) is over 1 MB; is it the right file?") }
-        let data: Data
         do {
-            data = try handle.readToEnd() ?? Data()
+            return try UserFile.readText(path, what: what, limit: 1 << 20)
         } catch {
-            throw .configuration("cannot read \(what) \(path): \(error.localizedDescription)")
+            if error.isMissing || error.errno == ENOTDIR { return "" }
+            throw .configuration(
+                "\(error.description); fix it, or point AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE elsewhere", cause: error)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .configuration("\(what) \(path) is not UTF-8 text")
-        }
-        return text
     }
 
     public init(credentialsText: String, configText: String) {

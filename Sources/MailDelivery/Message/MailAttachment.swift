@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 
 /// A file carried in the message, byte for byte (always base64, so binary data and CSV with
@@ -21,15 +22,20 @@ public struct MailAttachment: Sendable, Equatable {
     }
 
     /// Reads a file, taking its content type from the extension (``contentType(forFileName:)``).
+    /// A FIFO, a device or a link loop is refused with its true cause, and nothing past
+    /// ``sizeLimit`` is read: the whole message is built in memory.
     public init(contentsOf url: URL) throws(MailError) {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try UserFile.read(url.path, what: "attachment", limit: Self.sizeLimit)
         } catch {
-            throw .attachmentUnreadable(url.path, (error as NSError).localizedDescription)
+            throw .attachmentUnreadable(error)
         }
         self.init(filename: url.lastPathComponent, data: data)
     }
+
+    /// More than any mail server accepts (they stop at tens of MB).
+    public static let sizeLimit = 1 << 30
 
     /// The MIME type for the reports' extensions; `application/octet-stream` for anything else.
     public static func contentType(forFileName name: String) -> String {
