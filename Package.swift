@@ -52,13 +52,14 @@ let package = Package(
             dependencies: ["Macie2Model", "JobFetch", "JobTransform", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
-            name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory", "FileInput"]),
+            name: "ReportPipeline",
+            dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory", "FileInput", "ChildProcess"]),
         // One AWS client for every service: endpoints, regions, settings, the credential chain,
         // signing, retries, deadlines and errors per protocol; STS's operations on it.
         .target(
             name: "AWSClient",
             dependencies: [
-                "AWSSigV4", "FileInput",
+                "AWSSigV4", "FileInput", "ChildProcess",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -84,10 +85,14 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Programs the run starts (sendmail, credential_process): a process group of their own,
+        // a deadline, capped output, and a list the run's SIGTERM stops. Foundation only.
+        .target(name: "ChildProcess"),
         // Email delivery: the MIME message, SMTP (STARTTLS, implicit TLS, AUTH) and sendmail.
         .target(
             name: "MailDelivery",
             dependencies: [
+                "ChildProcess",
                 "FileInput",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -104,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "MacieReportCLI",
             dependencies: [
-                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery", "FileInput",
+                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery", "FileInput", "ChildProcess",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -146,6 +151,6 @@ let package = Package(
         ),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch", "TestSupport"]),
         .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport"]),
-        .testTarget(name: "MailDeliveryTests", dependencies: ["MailDelivery", "TestSupport"]),
+        .testTarget(name: "MailDeliveryTests", dependencies: ["MailDelivery", "ChildProcess", "TestSupport"]),
     ]
 )

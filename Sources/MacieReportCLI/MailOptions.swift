@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChildProcess
 import FileInput
 import Foundation
 import MailDelivery

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// The temporary files being written right now, and how far the run has got, so that

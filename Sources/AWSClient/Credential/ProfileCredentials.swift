@@ -17,7 +17,7 @@ public struct ProfileCredentials: CredentialProvider {
     /// - Parameter sts: STS in a profile's region (or the default region).
     public init(
         profile: String, files: SharedConfigFiles, explicit: Bool, sts: @escaping @Sendable (String?) -> STS,
-        runProcess: @escaping @Sendable (String) async throws -> ExpiringCredentials = ProcessCredentials.run
+        runProcess: @escaping @Sendable (String) async throws -> ExpiringCredentials = { try await ProcessCredentials.run($0) }
     ) {
         self.profile = profile
         self.files = files

@@ -1,3 +1,4 @@
+import ChildProcess
 import FileInput
 import Foundation
 
@@ -27,32 +28,16 @@ public struct SendmailTransport: MailTransport {
     /// Ignores SIGPIPE for the whole process while writing: a sendmail that exits without
     /// reading its input must fail the delivery with its exit status, not kill the job.
     public func send(_ mail: EncodedMail) async throws(MailError) {
-        let transport = self
-        let result: Result<Void, MailError> = await withCheckedContinuation { continuation in
-            // Blocking work (waiting for the process, its pipes) gets a thread of its own: on
-            // the shared pool it would starve Swift concurrency's executor.
-            let thread = Thread { continuation.resume(returning: transport.run(mail.bytes)) }
-            thread.name = "sendmail"
-            thread.start()
-        }
-        try result.get()
-    }
-
-    private func run(_ input: [UInt8]) -> Result<Void, MailError> {
         signal(SIGPIPE, SIG_IGN)
-        let child: SpawnedProcess
-        do {
-            child = try SpawnedProcess(path, arguments: ["-t", "-i"])
-        } catch {
-            return .failure(
-                .local(
-                    "cannot run --sendmail \(path): \(FileInputError.reason(errno: error.errno)); give the path of a sendmail program such as /usr/sbin/sendmail"
-                ))
+        switch await SpawnedProcess.run(path, arguments: ["-t", "-i"], input: mail.bytes, timeout: timeout, tracking: tracking)
+        {
+        case .failure(let error):
+            throw .local(
+                "cannot run --sendmail \(path): \(FileInputError.reason(errno: error.errno)); give the path of a sendmail program such as /usr/sbin/sendmail"
+            )
+        case .success(let exchange):
+            if let failure = failure(exchange, size: mail.bytes.count) { throw failure }
         }
-        tracking(child.pid, true)
-        let exchange = child.exchange(input, timeout: timeout)
-        tracking(child.pid, false)
-        return failure(exchange, size: input.count).map { .failure($0) } ?? .success(())
     }
 
     /// Why the message was not delivered, in one line, or `nil` if it was.

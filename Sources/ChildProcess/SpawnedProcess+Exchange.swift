@@ -2,14 +2,14 @@ import Foundation
 
 extension SpawnedProcess {
     /// What happened between us and the child: how it ended, what it read and printed.
-    struct Exchange {
+    public struct Exchange: Sendable {
         /// The `waitpid` status.
-        var status: Int32
+        public var status: Int32
         /// Whether the deadline passed and the group was stopped.
-        var timedOut: Bool
+        public var timedOut: Bool
         /// Bytes of the input the child did not read (never written, or left in the pipe).
-        var unread: Int
-        var output: CappedOutput
+        public var unread: Int
+        public var output: CappedOutput
     }
 
     /// Feeds `input` to the child's stdin and reads its output (capped) at the same time,
@@ -19,10 +19,12 @@ extension SpawnedProcess {
     /// One `poll` loop rather than a thread per pipe: nothing can block for ever, and after
     /// the child exits its output is still read for up to `drain` (a child it started may
     /// hold the pipe open), then dropped.
-    func exchange(_ input: [UInt8], timeout: Duration, drain: Duration = .seconds(2)) -> Exchange {
+    public func exchange(
+        _ input: [UInt8], timeout: Duration, drain: Duration = .seconds(2), outputLimit: Int = 4096
+    ) -> Exchange {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        var output = CappedOutput()
+        var output = CappedOutput(limit: outputLimit)
         var written = 0
         var inputOpen = !input.isEmpty
         var outputOpen = true

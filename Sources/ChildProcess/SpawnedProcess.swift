@@ -1,16 +1,16 @@
 import Foundation
 
 /// A program started in a process group of its own, its stdin and its stdout + stderr on
-/// pipes: for sendmail, which may start programs of its own.
+/// pipes: for sendmail and `credential_process`, which may start programs of their own.
 ///
 /// Foundation's `Process` cannot start a child in a new group, so when a stuck sendmail was
 /// stopped its children lived on, and the run's SIGTERM reached none of them. Here the
 /// child is the leader of a new group, and ``signalGroup(_:)`` reaches every process in it.
 /// The child also starts with default signal handling and an empty signal mask: ignored
 /// signals (SIGPIPE, SIGXFSZ here) would otherwise stay ignored through `exec`.
-final class SpawnedProcess: @unchecked Sendable {
+public final class SpawnedProcess: @unchecked Sendable {
     /// The child's process id, which is also its process group id.
-    let pid: pid_t
+    public let pid: pid_t
     /// Our end of the child's stdin: non-blocking, close-on-exec.
     let input: Int32
     /// Our end of the child's stdout and stderr: non-blocking, close-on-exec.
@@ -25,17 +25,27 @@ final class SpawnedProcess: @unchecked Sendable {
     private var status: Int32?
 
     /// Why the program could not be started (`posix_spawn`'s errno).
-    struct SpawnFailure: Error {
-        let errno: Int32
+    public struct SpawnFailure: Error {
+        public let errno: Int32
+    }
+
+    /// Where the child's stderr goes.
+    public enum ErrorOutput: Sendable {
+        /// Into the same pipe as stdout, read (and capped) with it.
+        case merged
+        /// To this process's stderr, as it is (a credential helper's prompts and warnings).
+        case inherited
     }
 
     /// Starts `path` with `arguments` and this process's environment.
-    init(_ path: String, arguments: [String]) throws(SpawnFailure) {
+    public init(_ path: String, arguments: [String], errorOutput: ErrorOutput = .merged) throws(SpawnFailure) {
         let stdin = try Self.pipe()
         let stdout = try Self.pipe()
         let exit = try Self.pipe()
         var spawned = pid_t()
-        let result = Self.spawn(path, arguments: arguments, stdin: stdin.read, stdout: stdout.write, pid: &spawned)
+        let result = Self.spawn(
+            path, arguments: arguments, stdin: stdin.read, stdout: stdout.write, mergeStderr: errorOutput == .merged,
+            pid: &spawned)
         close(stdout.write)
         guard result == 0 else {
             for fd in [stdin.read, stdin.write, stdout.read, exit.read, exit.write] { close(fd) }
@@ -58,10 +68,10 @@ final class SpawnedProcess: @unchecked Sendable {
     }
 
     /// How the child ended (a `waitpid` status), once ``exitNotice`` is readable.
-    var exitStatus: Int32? { lock.withLock { status } }
+    public var exitStatus: Int32? { lock.withLock { status } }
 
     /// Sends `signal` to every process in the child's group (the child and what it started).
-    func signalGroup(_ signal: Int32) { kill(-pid, signal) }
+    public func signalGroup(_ signal: Int32) { kill(-pid, signal) }
 
     /// Bytes written to the child's stdin that nobody read. Meaningful once it has exited.
     var unreadInput: Int {
@@ -100,13 +110,15 @@ final class SpawnedProcess: @unchecked Sendable {
 
     /// `posix_spawn` into a new process group (`setpgid(0, 0)` in the child), stdin and
     /// stdout/stderr on the given descriptors, every other descriptor closed.
-    private static func spawn(_ path: String, arguments: [String], stdin: Int32, stdout: Int32, pid: inout pid_t) -> Int32 {
+    private static func spawn(
+        _ path: String, arguments: [String], stdin: Int32, stdout: Int32, mergeStderr: Bool, pid: inout pid_t
+    ) -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, stdin, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stdout, 2)
+        if mergeStderr { posix_spawn_file_actions_adddup2(&actions, stdout, 2) }
         _ = closeFrom?(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -23,7 +23,7 @@ public enum ChildProcessGroups {
     }
 
     /// SIGKILL to every listed group. Only for a run about to exit: the groups stay listed.
-    static func killAll() {
+    public static func killAll() {
         lock.withLock {
             for group in groups { kill(-group, SIGKILL) }
         }

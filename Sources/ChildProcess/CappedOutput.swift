@@ -5,17 +5,17 @@ import Foundation
 /// A child's output must be read to the end, or a child that writes more than a pipe holds
 /// blocks for ever; but a sendmail that wrote 400 MB of errors took the run to 2.4 GB when
 /// all of it was kept. The first few KB say what went wrong.
-struct CappedOutput {
+public struct CappedOutput: Sendable {
     /// How many bytes are kept.
-    let limit: Int
+    public let limit: Int
     /// The first ``limit`` bytes.
-    private(set) var kept: [UInt8] = []
+    public private(set) var kept: [UInt8] = []
     /// Every byte read, kept or not.
-    private(set) var total = 0
+    public private(set) var total = 0
 
-    init(limit: Int = 4096) { self.limit = limit }
+    public init(limit: Int = 4096) { self.limit = limit }
 
-    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         total += bytes.count
         let room = limit - kept.count
         if room > 0 { kept.append(contentsOf: bytes.prefix(room)) }
@@ -23,7 +23,7 @@ struct CappedOutput {
 
     /// The first non-empty line, control characters dropped and cut to `length` characters:
     /// what a one-line error can quote.
-    func firstLine(length: Int = 300) -> String {
+    public func firstLine(length: Int = 300) -> String {
         let text = String(decoding: kept, as: UTF8.self)
         guard let line = text.split(whereSeparator: \.isNewline).first else { return "" }
         let clean = String(String.UnicodeScalarView(line.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
