@@ -23,6 +23,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "Macie2Model"),
+        // The one stderr writer every module writes through, so that a stop message can be the
+        // last thing said; CStdioRoute brings C libraries' fprintf(stderr) under it.
+        .target(name: "CStdioRoute"),
+        .target(name: "StandardErrorOutput", dependencies: ["CStdioRoute"]),
         // Signature Version 4: depends on crypto and nothing else; the client signs with it,
         // the emulator verifies with it.
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -36,7 +40,7 @@ let package = Package(
         .target(
             name: "ReportRender",
             dependencies: [
-                "JobTransform", "CXlsxWriter",
+                "JobTransform", "CXlsxWriter", "StandardErrorOutput",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: [.plugin(name: "EmbedTemplatesPlugin")]
@@ -47,7 +51,10 @@ let package = Package(
             name: "JobHistory",
             dependencies: ["Macie2Model", "JobFetch", "JobTransform", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "ReportPipeline", dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory"]),
+        .target(
+            name: "ReportPipeline",
+            dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory", "StandardErrorOutput"]
+        ),
         // AWS plumbing: HTTP transport, the credential chain, STS, endpoints, retries.
         .target(
             name: "AWSClient",
@@ -96,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "MacieReportCLI",
             dependencies: [
-                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery",
+                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery", "StandardErrorOutput",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -120,6 +127,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "Macie2ModelTests", dependencies: ["Macie2Model"]),
+        .testTarget(name: "StandardErrorOutputTests", dependencies: ["StandardErrorOutput", "TestSupport"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4", "TestSupport"]),
         .testTarget(name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "TestSupport"]),
         .testTarget(
