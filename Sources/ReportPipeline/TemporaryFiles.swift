@@ -1,4 +1,5 @@
 import Foundation
+import StandardErrorOutput
 
 /// The temporary files being written right now, and how far the run has got, so that
 /// SIGTERM or SIGINT can remove the files and say truthfully what the interrupted run left:
@@ -27,8 +28,8 @@ public enum TemporaryFiles {
     public static func register(_ url: URL) { lock.withLock { _ = paths.insert(url.path) } }
     public static func unregister(_ url: URL) { lock.withLock { _ = paths.remove(url.path) } }
 
-    /// Runs the renames that put the new reports in place, holding off ``interrupt(_:)`` until
-    /// they are all done.
+    /// Runs the renames that put the new reports in place, holding off
+    /// ``interrupt(status:lastWords:)`` until they are all done.
     static func replacing(_ renames: () throws -> Void) throws {
         lock.lock()
         defer { lock.unlock() }
@@ -37,13 +38,15 @@ public enum TemporaryFiles {
         current = .replaced
     }
 
-    /// Says how far the run got (`say`), deletes every registered file and ends the process
-    /// at once with `status`. Waits for renames in progress; never returns. `_exit` follows
-    /// the deletions immediately, so a renderer still running has no time to create a file
-    /// after them (the next run removes any that slips through, under its lock).
-    public static func interrupt(status: Int32, _ say: (Phase) -> Void) -> Never {
+    /// Says how far the run got (the line `lastWords` makes of the phase, newline included),
+    /// deletes every registered file and ends the process at once with `status`. Waits for
+    /// renames in progress; never returns. The line closes ``StandardErrorWriter/shared``, so
+    /// nothing any other thread writes afterwards (a timing line, a warning) can follow it.
+    /// `_exit` follows the deletions immediately, so a renderer still running has no time to
+    /// create a file after them (the next run removes any that slips through, under its lock).
+    public static func interrupt(status: Int32, lastWords: (Phase) -> String) -> Never {
         lock.lock()
-        say(current)
+        StandardErrorWriter.shared.close(after: lastWords(current))
         for path in paths { unlink(path) }
         _exit(status)
     }
