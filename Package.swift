@@ -128,6 +128,7 @@ let package = Package(
         ),
         .testTarget(name: "Macie2ModelTests", dependencies: ["Macie2Model"]),
         .testTarget(name: "StandardErrorOutputTests", dependencies: ["StandardErrorOutput", "TestSupport"]),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4", "TestSupport"]),
         .testTarget(name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "TestSupport"]),
         .testTarget(
