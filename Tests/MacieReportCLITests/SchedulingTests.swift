@@ -70,5 +70,6 @@ import Testing
         #expect(result.status == 128 + SIGTERM)
         #expect(result.stderr.contains("stopped by SIGTERM"))
         #expect(try TestSupport.snapshot(out) == before, "previous reports unchanged, no temporary file left")
+        #expect(try TestSupport.hiddenEntries(out) == [])
     }
 }

@@ -83,4 +83,10 @@ public enum TestSupport {
         }
         return files
     }
+
+    /// The hidden files and folders in a folder: a run's temporary files (and the folder it
+    /// stages its reports in) start with a dot, and none may be left after it.
+    public static func hiddenEntries(_ directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }.sorted()
+    }
 }
