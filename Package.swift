@@ -6,7 +6,13 @@ import PackageDescription
 //   → ReportRender (CSV, HTML, XLSX) ; ReportPipeline wires them; MacieReportCLI is the thin front.
 let package = Package(
     name: "macie-report",
-    platforms: [.macOS(.v14)],
+    // What the code needs, not what it is tested on. Linux is where it is built, tested (CI)
+    // and run; macOS 15 is the least macOS could be: Synchronization's Mutex (MailDelivery's
+    // SMTP handler, StandardErrorOutput) is macOS 15 API, the concurrency and Duration APIs are
+    // macOS 13. The Glibc-specific calls are behind #if canImport(Glibc) / Darwin (write(2),
+    // fopencookie in CStdioRoute, malloc_trim looked up at run time), but no macOS build is
+    // part of CI, so a macOS build is untested.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "macie-report", targets: ["MacieReportCLI"]),
         .executable(name: "macie2-emulator", targets: ["Macie2EmulatorCLI"]),
@@ -35,12 +41,12 @@ let package = Package(
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
-            providers: [.apt(["libxlsxwriter-dev"])]
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
         .target(
             name: "ReportRender",
             dependencies: [
-                "JobTransform", "CXlsxWriter", "StandardErrorOutput",
+                "Macie2Model", "JobTransform", "CXlsxWriter", "StandardErrorOutput",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: [.plugin(name: "EmbedTemplatesPlugin")]
@@ -96,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "Macie2EmulatorCLI",
             dependencies: [
-                "Macie2Emulator",
+                "Macie2Emulator", "JobFetch", "AWSSigV4",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,6 +110,7 @@ let package = Package(
             name: "MacieReportCLI",
             dependencies: [
                 "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery", "StandardErrorOutput",
+                "Macie2Model", "JobFetch", "JobTransform", "ReportRender",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -131,13 +138,16 @@ let package = Package(
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         // AWS's SigV4 suite (Apache-2.0, from aws-c-auth) travels with the test: see its NOTICE.
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Resources/sigv4")]),
-        .testTarget(name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "TestSupport"]),
+        .testTarget(
+            name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "Macie2Model", "JobFetch", "AWSSigV4", "TestSupport"]),
         .testTarget(
             name: "AWSClientTests",
-            dependencies: ["AWSClient", "Macie2Client", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "AWSClient", "Macie2Client", "AWSSigV4", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-        .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "TestSupport"]),
-        .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "TestSupport"]),
+        .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "Macie2Model", "TestSupport"]),
+        .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "Macie2Model", "TestSupport"]),
         .testTarget(
             name: "JobHistoryTests",
             dependencies: [
@@ -145,8 +155,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch", "TestSupport"]),
+        .testTarget(
+            name: "ReportRenderTests", dependencies: ["ReportRender", "JobTransform", "JobFetch", "Macie2Model", "TestSupport"]),
         .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport"]),
-        .testTarget(name: "MailDeliveryTests", dependencies: ["MailDelivery", "TestSupport"]),
+        .testTarget(
+            name: "MailDeliveryTests",
+            dependencies: [
+                "MailDelivery", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
     ]
 )
