@@ -1,6 +1,7 @@
 import Macie2Model
 
-/// Where classification jobs come from: recorded samples now, the live Macie2 API later.
+/// Where classification jobs come from: recorded samples (`SamplesJobSource`, `--samples`) or
+/// the live Macie2 API (`LiveJobSource` in Macie2Client).
 ///
 /// A source hands jobs over one region at a time, so the pipeline can turn them into compact
 /// records as they arrive and memory follows the largest region, not the whole estate.

@@ -67,7 +67,7 @@ public struct JobSnapshot: Sendable, Hashable {
 ///
 /// The history keeps what was last known of every region, not only what the run saw: when a
 /// region could not be read completely, the jobs it did not list are carried forward from
-/// the run before (see ``carryingForward(from:)``). So a change that happens while a region
+/// the run before (see ``carryForward(from:into:scope:)``). So a change that happens while a region
 /// is failing is reported the first night the region reads completely again, never lost.
 public struct RunSnapshot: Sendable {
     /// The time the run's report speaks of (its `--as-of`, or when it ran).

@@ -5,7 +5,7 @@ import StandardErrorOutput
 
 /// stderr lines in one recognisable shape: `macie-report: error: ...` for people and log
 /// scrapers, or with `--log-format json` one JSON object per line for log shippers. Every line
-/// goes through ``StandardErrorWriter/shared``, so none can follow a stop message.
+/// goes through `StandardErrorWriter.shared`, so none can follow a stop message.
 enum Console {
     /// Set once, before the run starts, from `--log-format`.
     nonisolated(unsafe) static var json = false

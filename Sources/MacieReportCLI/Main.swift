@@ -2,8 +2,11 @@ import ArgumentParser
 import Foundation
 import StandardErrorOutput
 
-/// Entry point with the exit codes users' cron lines rely on:
-/// 0 done, 1 fatal (one line on stderr, no stack trace), 2 usage.
+/// Entry point with the exit codes users' cron lines rely on (the README's table): 0 done,
+/// 1 fatal (one line on stderr, no stack trace) or reports written but the run not recorded,
+/// 2 usage, 3 reports written but incomplete, 4 `--fail-on` found what it watches for, 5 the
+/// email not delivered (these three thrown as `ExitCode` by `RunCommand`), and 128 + the
+/// signal, 130 or 143, when SIGINT or SIGTERM stops the run (`Interrupts`).
 @main
 enum Main {
     static func main() async {
