@@ -30,7 +30,7 @@ public final class StandardErrorWriter: Sendable {
     /// True once closed: nothing more is written.
     private let closed = Mutex(false)
 
-    /// A writer on `fileDescriptor` (tests use a pipe); it never closes the descriptor.
+    /// A writer on `fileDescriptor` (tests use a file of their own); it never closes it.
     public init(fileDescriptor: Int32) {
         self.fileDescriptor = fileDescriptor
     }
@@ -52,7 +52,7 @@ public final class StandardErrorWriter: Sendable {
         }
     }
 
-    /// Writes `lastWords`, then lets nothing else through: every later ``write(_:)`` returns
+    /// Writes `lastWords`, then lets nothing else through: every later `write` returns
     /// false without writing. Waits for a write in progress to finish, so the last words are
     /// whole and last. Closing twice writes nothing the second time.
     public func close(after lastWords: String) {
