@@ -6,7 +6,13 @@ import PackageDescription
 //   → ReportRender (CSV, HTML, XLSX) ; ReportPipeline wires them; MacieReportCLI is the thin front.
 let package = Package(
     name: "macie-report",
-    platforms: [.macOS(.v14)],
+    // What the code needs, not what it is tested on. Linux is where it is built, tested (CI)
+    // and run; macOS 15 is the least macOS could be: Synchronization's Mutex (MailDelivery's
+    // SMTP handler, StandardErrorOutput) is macOS 15 API, the concurrency and Duration APIs are
+    // macOS 13. The Glibc-specific calls are behind #if canImport(Glibc) / Darwin (write(2),
+    // fopencookie in CStdioRoute, malloc_trim looked up at run time), but no macOS build is
+    // part of CI, so a macOS build is untested.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "macie-report", targets: ["MacieReportCLI"]),
         .executable(name: "macie2-emulator", targets: ["Macie2EmulatorCLI"]),
@@ -27,6 +33,10 @@ let package = Package(
         // limit and a message that names the true cause. Foundation only, so every module that
         // reads such files can use it.
         .target(name: "FileInput"),
+        // The one stderr writer every module writes through, so that a stop message can be the
+        // last thing said; CStdioRoute brings C libraries' fprintf(stderr) under it.
+        .target(name: "CStdioRoute"),
+        .target(name: "StandardErrorOutput", dependencies: ["CStdioRoute"]),
         // Signature Version 4: depends on crypto and nothing else; the client signs with it,
         // the emulator verifies with it.
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -35,12 +45,12 @@ let package = Package(
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
-            providers: [.apt(["libxlsxwriter-dev"])]
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
         .target(
             name: "ReportRender",
             dependencies: [
-                "JobTransform", "CXlsxWriter", "FileInput",
+                "Macie2Model", "JobTransform", "CXlsxWriter", "FileInput", "StandardErrorOutput", "JobFetch",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: [.plugin(name: "EmbedTemplatesPlugin")]
@@ -53,7 +63,9 @@ let package = Package(
         ),
         .target(
             name: "ReportPipeline",
-            dependencies: ["JobFetch", "JobTransform", "ReportRender", "JobHistory", "FileInput", "ChildProcess"]),
+            dependencies: [
+                "JobFetch", "JobTransform", "ReportRender", "JobHistory", "FileInput", "ChildProcess", "StandardErrorOutput",
+            ]),
         // One AWS client for every service: endpoints, regions, settings, the credential chain,
         // signing, retries, deadlines and errors per protocol; STS's operations on it.
         .target(
@@ -102,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "Macie2EmulatorCLI",
             dependencies: [
-                "Macie2Emulator",
+                "Macie2Emulator", "JobFetch", "AWSSigV4",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,6 +122,7 @@ let package = Package(
             name: "MacieReportCLI",
             dependencies: [
                 "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery", "FileInput", "ChildProcess",
+                "StandardErrorOutput", "Macie2Model", "JobFetch", "JobTransform", "ReportRender",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -134,14 +147,20 @@ let package = Package(
         ),
         .testTarget(name: "Macie2ModelTests", dependencies: ["Macie2Model"]),
         .testTarget(name: "FileInputTests", dependencies: ["FileInput", "TestSupport"]),
-        .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4", "TestSupport"]),
-        .testTarget(name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "TestSupport"]),
+        .testTarget(name: "StandardErrorOutputTests", dependencies: ["StandardErrorOutput", "TestSupport"]),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+        // AWS's SigV4 suite (Apache-2.0, from aws-c-auth) travels with the test: see its NOTICE.
+        .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Resources/sigv4")]),
+        .testTarget(
+            name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "Macie2Model", "JobFetch", "AWSSigV4", "TestSupport"]),
         .testTarget(
             name: "AWSClientTests",
-            dependencies: ["AWSClient", "Macie2Client", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "AWSClient", "Macie2Client", "AWSSigV4", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-        .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "TestSupport"]),
-        .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "TestSupport"]),
+        .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "Macie2Model", "TestSupport"]),
+        .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "Macie2Model", "TestSupport"]),
         .testTarget(
             name: "JobHistoryTests",
             dependencies: [
@@ -149,8 +168,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "JobFetch", "TestSupport"]),
+        .testTarget(
+            name: "ReportRenderTests", dependencies: ["ReportRender", "JobTransform", "JobFetch", "Macie2Model", "TestSupport"]),
         .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport"]),
-        .testTarget(name: "MailDeliveryTests", dependencies: ["MailDelivery", "ChildProcess", "TestSupport"]),
+        .testTarget(
+            name: "MailDeliveryTests",
+            dependencies: [
+                "MailDelivery", "ChildProcess", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
     ]
 )

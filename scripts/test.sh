@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 export AWS_EC2_METADATA_DISABLED=true
 
 scripts/setup.sh
+# Every module imports only what Package.swift declares for it.
+python3 scripts/check_imports.py
 swift build --build-tests
 swift test --skip-build
 MACIE_REPORT_BIN="$(swift build --show-bin-path)/macie-report" python3 -m pytest -q Tests/interop

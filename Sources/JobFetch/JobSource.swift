@@ -1,7 +1,7 @@
 import Macie2Model
 
-/// Where classification jobs come from: recorded samples (``SamplesJobSource``) or the live
-/// Macie2 API (the Macie2Client module's `LiveJobSource`).
+/// Where classification jobs come from: recorded samples (`SamplesJobSource`, `--samples`) or
+/// the live Macie2 API (`LiveJobSource` in Macie2Client).
 ///
 /// A source hands jobs over one scope (account and region) at a time, possibly in several
 /// batches, so the pipeline can turn them into compact records as they arrive and memory

@@ -9,7 +9,7 @@ import Macie2Model
 ///
 /// A run is recorded in one transaction, in WAL mode: a run killed at any point leaves the
 /// file consistent, with the previous run intact and the interrupted one absent. The caller
-/// keeps other runs out (``ReportPipeline`` locks the file); SQLite's own locking is the
+/// keeps other runs out (the `ReportPipeline` module locks the file); SQLite's own locking is the
 /// last line of defence.
 public final class HistoryStore {
     public let url: URL

@@ -28,6 +28,7 @@ public struct ModelEnum<Definition: ModelEnumDefinition>: RawRepresentable, Coda
     /// Every value the model lists, in the model's order.
     public static var allKnown: [Self] { Definition.knownValues.map(Self.init(rawValue:)) }
 
+    /// The value as the API sent it, so a report shows an unknown value verbatim.
     public var description: String { rawValue }
 
     /// Known values sort in the model's order, unknown ones after them, alphabetically.

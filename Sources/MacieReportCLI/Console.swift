@@ -1,9 +1,11 @@
 import Foundation
 import Logging
 import Macie2Model
+import StandardErrorOutput
 
 /// stderr lines in one recognisable shape: `macie-report: error: ...` for people and log
-/// scrapers, or with `--log-format json` one JSON object per line for log shippers.
+/// scrapers, or with `--log-format json` one JSON object per line for log shippers. Every line
+/// goes through `StandardErrorWriter.shared`, so none can follow a stop message.
 enum Console {
     /// Set once, before the run starts, from `--log-format`.
     nonisolated(unsafe) static var json = false
@@ -17,13 +19,17 @@ enum Console {
     }
 
     static func write(_ level: String, _ message: String, label: String = "macie-report", fields: [String: Any] = [:]) {
-        let line: String
+        StandardErrorWriter.shared.write(line(level, message, label: label, fields: fields))
+    }
+
+    /// One whole line, newline included, in the shape `--log-format` asks for.
+    static func line(_ level: String, _ message: String, label: String = "macie-report", fields: [String: Any] = [:])
+        -> String
+    {
         if json {
-            line = JSONLine.make(level: level, label: label, message: message, fields: fields)
-        } else {
-            line = "macie-report: \(level): " + message.replacingOccurrences(of: "\n", with: " ")
+            return JSONLine.make(level: level, label: label, message: message, fields: fields) + "\n"
         }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        return "macie-report: \(level): " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
     }
 }
 

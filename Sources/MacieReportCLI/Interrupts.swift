@@ -21,8 +21,9 @@ enum Interrupts {
             var number: UInt8 = 0
             while read(reader, &number, 1) != 1 {}
             let signal = Int32(number)
+            // The message is the last thing on stderr: the interrupt closes the one writer with it.
             TemporaryFiles.interrupt(status: 128 + signal) { phase in
-                Console.error(message(signal == SIGTERM ? "SIGTERM" : "SIGINT", phase))
+                Console.line("error", message(signal == SIGTERM ? "SIGTERM" : "SIGINT", phase))
             }
         }
         thread.stackSize = 1 << 20

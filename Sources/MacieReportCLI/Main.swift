@@ -1,21 +1,28 @@
 import ArgumentParser
 import Foundation
+import StandardErrorOutput
 
-/// Entry point with the exit codes users' cron lines rely on:
-/// 0 done, 1 fatal (one line on stderr, no stack trace), 2 usage.
+/// Entry point with the exit codes users' cron lines rely on (the README's table): 0 done,
+/// 1 fatal (one line on stderr, no stack trace) or reports written but the run not recorded,
+/// 2 usage, 3 reports written but incomplete, 4 `--fail-on` found what it watches for, 5 the
+/// email not delivered (these three thrown as `ExitCode` by `RunCommand`), and 128 + the
+/// signal, 130 or 143, when SIGINT or SIGTERM stops the run (`Interrupts`).
 @main
 enum Main {
     static func main() async {
         // Past a file-size limit (ulimit -f, a quota), fail the write with EFBIG and report it,
         // instead of being killed by SIGXFSZ with a half-written temp file.
         signal(SIGXFSZ, SIG_IGN)
+        // Before any other thread exists: what C libraries print goes through the one stderr
+        // writer too, so it can neither interleave with our lines nor follow a stop message.
+        LibraryOutput.routeThroughSharedWriter()
         Interrupts.install()
         let command: ParsableCommand
         do {
             let arguments = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()))
             command = try MacieReport.parseAsRoot(arguments)
         } catch let problem as ConfigFile.Problem {
-            FileHandle.standardError.write(Data("macie-report: error: \(problem)\n".utf8))
+            StandardErrorWriter.shared.write("macie-report: error: \(problem)\n")
             exit(problem.isUsageError ? 2 : 1)
         } catch {
             usageFailure(error)
@@ -46,7 +53,7 @@ enum Main {
             print(MacieReport.fullMessage(for: error))
             exit(0)
         }
-        FileHandle.standardError.write(Data((MacieReport.fullMessage(for: error) + "\n").utf8))
+        StandardErrorWriter.shared.write(MacieReport.fullMessage(for: error) + "\n")
         exit(2)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Macie2Client
+import StandardErrorOutput
 
 /// One self-updating line on stderr while the walk runs (only on a terminal, never under
 /// --quiet): pages listed, jobs described, retries, and an estimate of the time left.
@@ -51,7 +52,7 @@ final class ProgressLine: @unchecked Sendable {
             // Never redraw after finish() has cleared the line for the final messages.
             self.lock.withLock {
                 guard !self.finished else { return }
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(line)\(count > 0 ? ", \(count) retries" : "")".utf8))
+                StandardErrorWriter.shared.write("\r\u{1B}[K\(line)\(count > 0 ? ", \(count) retries" : "")")
             }
         }
     }
@@ -60,7 +61,7 @@ final class ProgressLine: @unchecked Sendable {
     func finish() {
         lock.withLock {
             finished = true
-            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            StandardErrorWriter.shared.write("\r\u{1B}[K")
         }
     }
 }

@@ -6,6 +6,7 @@ import Logging
 import Macie2Client
 import Macie2Model
 import ReportPipeline
+import StandardErrorOutput
 
 /// `macie-report run`: the nightly job.
 struct RunCommand: AsyncParsableCommand {
@@ -203,7 +204,7 @@ struct RunCommand: AsyncParsableCommand {
         let json = Console.json
         LoggingSystem.bootstrap { label in
             if json { return JSONLogHandler(label: label, logLevel: level) }
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = StreamLogHandler(label: label, stream: StandardErrorWriter.shared.stream)
             handler.logLevel = level
             return handler
         }

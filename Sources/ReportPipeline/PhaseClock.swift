@@ -1,4 +1,5 @@
 import Foundation
+import StandardErrorOutput
 
 /// Per-stage wall times on stderr when `MACIE_REPORT_TIMINGS=1`, for the benchmark script;
 /// silent otherwise.
@@ -24,7 +25,7 @@ struct PhaseClock {
     static func report(_ phase: String, since start: DispatchTime) {
         guard enabled else { return }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write(
-            Data("timing: \(phase) \(String(format: "%.3f", seconds)) s, rss \(residentMegabytes()) MB\n".utf8))
+        StandardErrorWriter.shared.write(
+            "timing: \(phase) \(String(format: "%.3f", seconds)) s, rss \(residentMegabytes()) MB\n")
     }
 }

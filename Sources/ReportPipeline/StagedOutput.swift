@@ -4,10 +4,11 @@ import ReportRender
 
 /// Writes report files so that a failed run never damages the previous night's reports.
 ///
-/// Each file is written to a hidden temporary name in the output directory (same file
-/// system, so the final `rename(2)` is atomic); only when every file is complete are they
-/// renamed into place. On any failure the temporary files are removed and the old reports
-/// are left byte for byte as they were.
+/// Each file is written into a hidden folder in the output directory (same file system, so
+/// the final `rename(2)` is atomic), which is also where libxlsxwriter keeps its own temporary
+/// files; only when every file is complete are they renamed into place. On any failure, or a
+/// stop, the folder is removed with everything in it and the old reports are left byte for
+/// byte as they were.
 struct StagedOutput {
     let directory: URL
     private let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -30,7 +31,7 @@ struct StagedOutput {
             throw PipelineError.outputDirectory("cannot use output directory \(path)", errno: error.errno ?? EIO, cause: error)
         }
         let staged = StagedOutput(directory: directory)
-        let probe = staged.temporaryURL(for: "write-check")
+        let probe = directory.appendingPathComponent(".write-check.tmp-\(staged.token)")
         let fd = open(probe.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw PipelineError.outputDirectory("cannot write to output directory \(path)", errno: errno) }
         close(fd)
@@ -58,13 +59,17 @@ struct StagedOutput {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         var removed = 0
         for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
-            if unlink(directory.appendingPathComponent(name).path) == 0 { removed += 1 }
+            // Files of earlier versions, and folders (with their contents) of this one.
+            if (try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))) != nil { removed += 1 }
         }
         return removed
     }
 
+    /// The hidden folder this run's files are written in before they are moved into place.
+    var stagingDirectory: URL { directory.appendingPathComponent(".macie-report.tmp-\(token)") }
+
     func temporaryURL(for fileName: String) -> URL {
-        directory.appendingPathComponent(".\(fileName).tmp-\(token)")
+        stagingDirectory.appendingPathComponent(fileName)
     }
 
     /// Renders every file to its temporary name, on all cores at once (each renderer is
@@ -75,8 +80,11 @@ struct StagedOutput {
             (temporary: temporaryURL(for: $0.fileName), final: folder.appendingPathComponent($0.fileName))
         }
         let failures = FailureSlots(count: renderers.count)
-        files.forEach { TemporaryFiles.register($0.temporary) }
-        defer { files.forEach { TemporaryFiles.unregister($0.temporary) } }
+        let failed = TemporaryFiles.makeDirectory(stagingDirectory)
+        guard failed == 0 else {
+            throw PipelineError.outputDirectory("cannot write to output directory \(folder.path)", errno: failed)
+        }
+        defer { TemporaryFiles.removeDirectory(stagingDirectory) }
         DispatchQueue.concurrentPerform(iterations: renderers.count) { i in
             do {
                 try render(renderers[i], files[i].temporary)
@@ -84,27 +92,23 @@ struct StagedOutput {
                 failures.record(i, RenderError.writing(renderers[i].fileName, in: folder.path, because: error))
             }
         }
-        do {
-            if let failure = failures.first { throw failure }
-            // rename(2) cannot replace a directory; find that before the first file is replaced.
+        // On any failure, the deferred removal of the folder takes the written files with it.
+        if let failure = failures.first { throw failure }
+        // rename(2) cannot replace a directory; find that before the first file is replaced.
+        for file in files {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file.final.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw PipelineError.replaceDirectory(file.final.path)
+            }
+        }
+        // All renames happen while an interruption waits, so a stopped run leaves either
+        // every old report or every new one, never a mix.
+        try TemporaryFiles.replacing {
             for file in files {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: file.final.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw PipelineError.replaceDirectory(file.final.path)
+                guard rename(file.temporary.path, file.final.path) == 0 else {
+                    throw PipelineError.move(file.final.lastPathComponent, errno: errno)
                 }
             }
-            // All renames happen while an interruption waits, so a stopped run leaves either
-            // every old report or every new one, never a mix.
-            try TemporaryFiles.replacing {
-                for file in files {
-                    guard rename(file.temporary.path, file.final.path) == 0 else {
-                        throw PipelineError.move(file.final.lastPathComponent, errno: errno)
-                    }
-                }
-            }
-        } catch {
-            for file in files { try? FileManager.default.removeItem(at: file.temporary) }
-            throw error
         }
         return files.map(\.final)
     }

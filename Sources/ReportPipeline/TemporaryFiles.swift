@@ -1,5 +1,6 @@
 import ChildProcess
 import Foundation
+import StandardErrorOutput
 
 /// The temporary files being written right now, and how far the run has got, so that
 /// SIGTERM or SIGINT can remove the files and say truthfully what the interrupted run left:
@@ -20,6 +21,7 @@ public enum TemporaryFiles {
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var paths: Set<String> = []
+    nonisolated(unsafe) private static var directories: Set<String> = []
     nonisolated(unsafe) private static var current = Phase.writing
 
     static func enter(_ phase: Phase) { lock.withLock { current = phase } }
@@ -28,8 +30,28 @@ public enum TemporaryFiles {
     public static func register(_ url: URL) { lock.withLock { _ = paths.insert(url.path) } }
     public static func unregister(_ url: URL) { lock.withLock { _ = paths.remove(url.path) } }
 
-    /// Runs the renames that put the new reports in place, holding off ``interrupt(_:)`` until
-    /// they are all done.
+    /// Creates a temporary folder, tracked until ``removeDirectory(_:)``, for files that other
+    /// code (a C library) creates by itself: an interruption removes the folder with whatever
+    /// is in it. Created under the lock, so an interrupted run cannot create one after the
+    /// interruption has looked. Returns 0, or the `errno` of a folder that could not be made.
+    static func makeDirectory(_ url: URL) -> Int32 {
+        lock.withLock {
+            guard mkdir(url.path, 0o700) == 0 else { return errno }
+            directories.insert(url.path)
+            return 0
+        }
+    }
+
+    /// Removes a folder made by ``makeDirectory(_:)``, with its contents, and stops tracking it.
+    static func removeDirectory(_ url: URL) {
+        lock.withLock {
+            directories.remove(url.path)
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
+
+    /// Runs the renames that put the new reports in place, holding off
+    /// ``interrupt(status:lastWords:)`` until they are all done.
     static func replacing(_ renames: () throws -> Void) throws {
         lock.lock()
         defer { lock.unlock() }
@@ -38,16 +60,24 @@ public enum TemporaryFiles {
         current = .replaced
     }
 
-    /// Says how far the run got (`say`), deletes every registered file, kills the children
-    /// still running (``ChildProcessGroups``) and ends the process at once with `status`.
-    /// Waits for renames in progress; never returns. `_exit` follows the deletions
-    /// immediately, so a renderer still running has no time to create a file after them (the
-    /// next run removes any that slips through, under its lock).
-    public static func interrupt(status: Int32, _ say: (Phase) -> Void) -> Never {
+    /// Says how far the run got (the line `lastWords` makes of the phase, newline included),
+    /// deletes every registered file, kills the children still running
+    /// (``ChildProcessGroups``) and ends the process at once with `status`. Waits for renames
+    /// in progress; never returns. The line closes `StandardErrorWriter.shared`, so nothing any
+    /// other thread writes afterwards (a timing line, a warning) can follow it.
+    ///
+    /// A renderer may still be running and creating files. A folder is therefore renamed
+    /// before it is emptied: from then on no file can be created under its old path, so none
+    /// can appear after the deletions, whatever the threads do in between.
+    public static func interrupt(status: Int32, lastWords: (Phase) -> String) -> Never {
         lock.lock()
-        say(current)
+        StandardErrorWriter.shared.close(after: lastWords(current))
         for path in paths { unlink(path) }
         ChildProcessGroups.killAll()
+        for path in directories {
+            let away = path + "-stopped"
+            try? FileManager.default.removeItem(atPath: rename(path, away) == 0 ? away : path)
+        }
         _exit(status)
     }
 }

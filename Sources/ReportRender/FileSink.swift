@@ -55,7 +55,7 @@ final class FileSink {
     private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw failure(nil)
@@ -67,3 +67,12 @@ final class FileSink {
     /// The system's reason (errno), for the caller to put after the report's own file name.
     private func failure(_ what: String?) -> RenderError { RenderError.file(what) }
 }
+
+// `write(2)`, named apart from the methods called write.
+#if canImport(Glibc)
+    private let systemWrite = Glibc.write
+#elseif canImport(Musl)
+    private let systemWrite = Musl.write
+#elseif canImport(Darwin)
+    private let systemWrite = Darwin.write
+#endif

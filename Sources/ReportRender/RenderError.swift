@@ -48,11 +48,12 @@ public struct RenderError: Error, CustomStringConvertible, Sendable {
         return RenderError(.file, [what, reason].compactMap { $0 }.joined(separator: ": "), errno: number)
     }
 
-    /// libxlsxwriter returned `status`; `context` says where in the workbook.
-    static func workbook(_ context: String?, status: lxw_error) -> RenderError {
+    /// libxlsxwriter returned `status`; `context` says where in the workbook, `reason` (as
+    /// ` (reason)`) what the system said, when libxlsxwriter printed it.
+    static func workbook(_ context: String?, status: lxw_error, reason: String = "") -> RenderError {
         let text = String(cString: lxw_strerror(status))
         return RenderError(
-            .workbook, [context, text].compactMap { $0 }.joined(separator: ": "),
+            .workbook, [context, text].compactMap { $0 }.joined(separator: ": ") + reason,
             cause: LibXlsxWriterStatus(rawValue: status.rawValue, text: text))
     }
 

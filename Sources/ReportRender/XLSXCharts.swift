@@ -7,6 +7,7 @@ extension XLSXWorkbook {
     /// A bar chart of `rows` (0-based, inclusive) of the Summary sheet: labels in column B,
     /// counts in column C.
     func summaryChart(title: String, rows: ClosedRange<Int>, values: [String]) throws -> OpaquePointer {
+        try requireSheet("Summary", for: title)
         guard let chart = workbook_add_chart(handle, UInt8(LXW_CHART_BAR.rawValue)) else {
             throw RenderError.workbook("cannot add chart \(title)")
         }
@@ -47,5 +48,15 @@ extension XLSXSheet {
     func insert(chart: OpaquePointer, row: Int, column: Int) throws {
         let status = worksheet_insert_chart(sheet, lxw_row_t(row), lxw_col_t(column), UnsafeMutablePointer(chart))
         guard status == LXW_NO_ERROR else { throw RenderError.workbook("sheet \(name): chart", status: status) }
+    }
+}
+
+extension XLSXWorkbook {
+    /// A chart's ranges name a sheet by name; libxlsxwriter looks it up when the workbook
+    /// closes and prints a warning to stderr if it is missing. Checked when the chart is made.
+    func requireSheet(_ name: String, for chart: String) throws {
+        guard workbook_get_worksheet_by_name(handle, name) != nil else {
+            throw RenderError.workbook("chart \(chart): the workbook has no sheet \(name)")
+        }
     }
 }

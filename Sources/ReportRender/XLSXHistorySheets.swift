@@ -76,6 +76,7 @@ extension XLSXWorkbook {
     /// A stacked column chart: one series per status (columns C onwards of the Trend sheet),
     /// one column per run (dates in column A).
     func trendChart(sheet: String, runs: Int, statuses: [String]) throws -> OpaquePointer {
+        try requireSheet(sheet, for: "trend")
         guard let chart = workbook_add_chart(handle, UInt8(LXW_CHART_COLUMN_STACKED.rawValue)) else {
             throw RenderError.workbook("cannot add the trend chart")
         }

@@ -145,10 +145,12 @@ enum XLSXJobsSheet {
                     name.unicodeScalars.count <= 255,
                     let id = record.jobId
                 {
-                    linking = try sheet.write(
+                    let linked = try sheet.write(
                         i + 1, column, link: MacieConsole.jobURL(region: record.region, jobId: id), text: name,
                         tooltip: "Open in the Macie console")
-                    if linking { continue }
+                    if linked { continue }
+                    // A URL too long for Excel leaves this one name plain; a full sheet, the rest.
+                    linking = !sheet.isFullOfLinks
                 }
                 if column == nameColumn, !linking || !asTable { notes.unlinkedRows += 1 }
                 if try sheet.write(i + 1, column, cell: cell, styles) { notes.truncatedCells += 1 }

@@ -5,7 +5,19 @@ import Foundation
 extension XLSXSheet {
     /// An Excel table over the range, with these column headers (it brings its own
     /// autofilter and banded style). Call before writing the range's rows.
+    ///
+    /// libxlsxwriter's conditions are checked first (it would print a warning of its own and
+    /// refuse): a sheet streamed in constant-memory mode cannot hold a table, a table needs a
+    /// data row, and a header has at most 255 characters.
     func addTable(lastRow: Int, headers: [String]) throws {
+        if sheet.pointee.optimize != 0 {
+            throw RenderError.workbook("sheet \(name): table: not possible on a sheet written in constant-memory mode")
+        }
+        if lastRow < 1 || headers.isEmpty { throw RenderError.workbook("sheet \(name): table: a table needs a column and a data row") }
+        if let long = headers.first(where: { $0.unicodeScalars.count > 255 }) {
+            throw RenderError.workbook(
+                "sheet \(name): table: the column header \(long.prefix(40))... is longer than Excel's 255 characters")
+        }
         var columns = headers.map { name -> UnsafeMutablePointer<lxw_table_column>? in
             let column = UnsafeMutablePointer<lxw_table_column>.allocate(capacity: 1)
             column.initialize(to: lxw_table_column())
@@ -48,15 +60,41 @@ extension XLSXSheet {
         }
     }
 
-    /// A link cell showing `text` (a string, never a formula). Excel allows 65 530 links a
-    /// sheet; returns false past that, for the caller to write plain text.
+    /// A link cell showing `text` (a string, never a formula). Returns false, writing
+    /// nothing, for a link Excel would refuse: past 65 530 links on the sheet (see
+    /// ``isFullOfLinks``), or a URL longer than the sheet allows; the caller writes plain text.
+    /// Both limits are checked here, before libxlsxwriter, which would print a warning of its
+    /// own to stderr.
     func write(_ row: Int, _ column: Int, link url: String, text: String, tooltip: String) throws -> Bool {
+        guard !isFullOfLinks, Self.excelURLLength(url) <= Int(sheet.pointee.max_url_length) else { return false }
         let status = worksheet_write_url_opt(sheet, lxw_row_t(row), lxw_col_t(column), url, nil, text, tooltip)
-        if status == LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED { return false }
         guard status == LXW_NO_ERROR else {
             throw RenderError.workbook("sheet \(name), row \(row + 1): link", status: status)
         }
         return true
+    }
+
+    /// Whether the sheet has as many links as Excel allows (65 530).
+    var isFullOfLinks: Bool { Int(sheet.pointee.hlink_count) >= Int(LXW_MAX_NUMBER_URLS) }
+
+    /// The length libxlsxwriter measures a URL by: the part before any `#`, in characters,
+    /// after it escapes each space, backtick, `"<>[]^{}` and `%` that starts no `%XX` escape as
+    /// `%XX` (three characters).
+    static func excelURLLength(_ url: String) -> Int {
+        let scalars = Array(url.unicodeScalars.prefix { $0 != "#" })
+        var length = 0
+        for (i, scalar) in scalars.enumerated() {
+            switch scalar {
+            case " ", "\"", "<", ">", "[", "]", "`", "^", "{", "}": length += 3
+            case "%":
+                let escape =
+                    i + 2 < scalars.count && scalars[i + 1].properties.isASCIIHexDigit
+                    && scalars[i + 2].properties.isASCIIHexDigit
+                length += escape ? 1 : 3
+            default: length += 1
+            }
+        }
+        return length
     }
 
     /// Landscape, one page wide, header row repeated on every printed page.

@@ -1,5 +1,6 @@
 import CXlsxWriter
 import Foundation
+import StandardErrorOutput
 
 /// A thin, checked wrapper over libxlsxwriter: every call that can fail throws a
 /// ``RenderError`` with `lxw_strerror`'s text, and the C handles never escape this file.
@@ -8,6 +9,8 @@ final class XLSXWorkbook {
     private let tmpdir: UnsafeMutablePointer<CChar>?
     /// C strings libxlsxwriter may read until the workbook is closed.
     private var retained: [UnsafeMutablePointer<CChar>?] = []
+    /// The sheets added so far, to refuse a duplicate name before libxlsxwriter does.
+    private var sheetNames: [String] = []
 
     /// The libxlsxwriter workbook, for the features in other files (charts).
     var handle: UnsafeMutablePointer<lxw_workbook>? { workbook }
@@ -26,14 +29,40 @@ final class XLSXWorkbook {
 
     deinit {
         // A workbook that was never closed (an error path) still owns memory and temp files.
-        if let workbook { workbook_close(workbook) }
+        // The error that led here is already on its way; whatever libxlsxwriter prints about
+        // this last close is not news.
+        if let workbook { _ = LibraryOutput.capturing { workbook_close(workbook) } }
         free(tmpdir)
         retained.forEach { free($0) }
     }
 
+    /// A new sheet. The name is checked against Excel's rules first, so libxlsxwriter never
+    /// refuses it (it would print a warning of its own); in constant-memory mode the sheet's
+    /// temporary file is created here, and a failure to create it is this call's error.
     func addSheet(_ name: String) throws -> XLSXSheet {
-        guard let sheet = workbook_add_worksheet(workbook, name) else { throw RenderError.workbook("cannot add sheet \(name)") }
+        if let problem = Self.sheetNameProblem(name, existing: sheetNames) {
+            throw RenderError.workbook("cannot add sheet \(name): \(problem)")
+        }
+        let (sheet, printed) = LibraryOutput.capturing { workbook_add_worksheet(workbook, name) }
+        guard let sheet else { throw RenderError.workbook("cannot add sheet \(name)\(Self.systemReason(printed))") }
+        sheetNames.append(name)
         return XLSXSheet(sheet: sheet, name: name)
+    }
+
+    /// Why Excel would refuse this sheet name (libxlsxwriter's own checks, with duplicates
+    /// compared as Excel does, ignoring case), or nil when it is a valid name.
+    static func sheetNameProblem(_ name: String, existing: [String]) -> String? {
+        if name.isEmpty { return "a sheet name cannot be empty" }
+        if name.unicodeScalars.count > Int(LXW_SHEETNAME_MAX) {
+            return "longer than Excel's \(LXW_SHEETNAME_MAX) characters"
+        }
+        if name.contains(where: { "[]:*?/\\".contains($0) }) { return "Excel does not allow [ ] : * ? / \\ in a sheet name" }
+        if name.hasPrefix("'") || name.hasSuffix("'") { return "a sheet name cannot start or end with an apostrophe" }
+        if name.unicodeScalars.contains("\u{0}") { return "a sheet name cannot contain NUL" }
+        if existing.contains(where: { $0.lowercased() == name.lowercased() }) {
+            return "the workbook already has a sheet of that name"
+        }
+        return nil
     }
 
     /// Title, subject and creation time in the file's document properties.
@@ -61,12 +90,23 @@ final class XLSXWorkbook {
     func close() throws {
         guard let workbook else { return }
         self.workbook = nil
-        // libxlsxwriter also prints its errors to stderr; the run reports them in one line of
-        // its own, so its copy is muted while the file is assembled.
-        let status = StandardError.muted { workbook_close(workbook) }
+        // libxlsxwriter prints a line of its own when the zip or a temporary file cannot be
+        // written (nothing else it prints can happen here: names, links and tables are checked
+        // before they reach it). That line is kept from stderr, this thread only, and its
+        // system reason goes into the one error the run reports.
+        let (status, printed) = LibraryOutput.capturing { workbook_close(workbook) }
         guard status == LXW_NO_ERROR else {
-            throw RenderError.workbook(nil, status: status)
+            throw RenderError.workbook(nil, status: status, reason: Self.systemReason(printed))
         }
+    }
+
+    /// The operating system's reason in what libxlsxwriter printed (`System error = ...`), as
+    /// ` (reason)`, or "" when it gave none.
+    static func systemReason(_ printed: String) -> String {
+        guard let range = printed.range(of: "System error = ") else { return "" }
+        let reason = printed[range.upperBound...].prefix { $0 != "\n" && $0 != "\r" }
+            .trimmingCharacters(in: .whitespaces)
+        return reason.isEmpty ? "" : " (\(reason))"
     }
 }
 
@@ -131,22 +171,5 @@ struct XLSXSheet {
         guard status == LXW_NO_ERROR else {
             throw RenderError.workbook("sheet \(name), row \(row + 1), column \(column + 1)", status: status)
         }
-    }
-}
-
-/// Silences file descriptor 2 for the length of a call (used only while renderers run, when
-/// nothing else of ours writes to stderr).
-enum StandardError {
-    static func muted<T>(_ body: () -> T) -> T {
-        let saved = dup(2)
-        let null = open("/dev/null", O_WRONLY)
-        guard saved >= 0, null >= 0 else { return body() }
-        dup2(null, 2)
-        close(null)
-        defer {
-            dup2(saved, 2)
-            close(saved)
-        }
-        return body()
     }
 }

@@ -1,17 +1,28 @@
 import AWSSigV4
 import Foundation
-import TestSupport
 import Testing
 
-/// AWS's Signature Version 4 test suite (aws-c-auth's v4 cases in ../shared/conformance/sigv4):
-/// for every case, the canonical request, string to sign, signature and signed request, for
-/// both header signing and presigned (query) signing.
+/// AWS's Signature Version 4 test suite (aws-c-auth's v4 cases, vendored in
+/// Resources/sigv4 with their licence and a NOTICE): for every case, the canonical request,
+/// string to sign, signature and signed request, for both header signing and presigned (query)
+/// signing. Every case folder is a case: one without its files fails, none is skipped.
 @Suite struct ConformanceSuiteTests {
-    static let suite = TestSupport.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/sigv4")
+    /// How many case folders the vendored suite has. A different count (a folder lost or
+    /// added, the resources not bundled) fails ``everyCaseIsThere()``.
+    static let expectedCases = 38
 
+    static let suite: URL =
+        Bundle.module.url(forResource: "sigv4", withExtension: nil)
+        ?? Bundle.module.bundleURL.appendingPathComponent("sigv4")
+
+    /// Every folder of the suite, whatever it holds.
     static var cases: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: suite.path)) ?? [])
-            .filter { FileManager.default.fileExists(atPath: suite.appendingPathComponent("\($0)/context.json").path) }
+            .filter { name in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: suite.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                    && isDirectory.boolValue
+            }
             .sorted()
     }
 
@@ -49,8 +60,22 @@ import Testing
         }
     }
 
-    @Test func theSuiteIsThere() {
-        #expect(Self.cases.count >= 30, "expected AWS's SigV4 suite at \(Self.suite.path)")
+    @Test func everyCaseIsThere() throws {
+        #expect(Self.cases.count == Self.expectedCases, "AWS's SigV4 suite at \(Self.suite.path)")
+        let files = [
+            "context.json", "request.txt", "header-canonical-request.txt", "header-string-to-sign.txt",
+            "header-signature.txt", "header-signed-request.txt", "query-canonical-request.txt",
+            "query-string-to-sign.txt", "query-signature.txt", "query-signed-request.txt",
+        ]
+        for name in Self.cases {
+            for file in files {
+                #expect(
+                    FileManager.default.fileExists(atPath: Self.suite.appendingPathComponent("\(name)/\(file)").path),
+                    "\(name)/\(file)")
+            }
+        }
+        let licence = try String(contentsOf: Self.suite.appendingPathComponent("LICENSE.aws-c-auth"), encoding: .utf8)
+        #expect(licence.contains("Apache License") && licence.contains("Version 2.0"))
     }
 
     @Test(arguments: cases)
@@ -75,9 +100,6 @@ import Testing
     @Test(arguments: cases)
     func querySigning(name: String) throws {
         let test = try Case(name)
-        guard FileManager.default.fileExists(atPath: Self.suite.appendingPathComponent("\(name)/query-signature.txt").path) else {
-            return
-        }
         let signed = test.signer.presign(test.request, date: test.date, expires: test.expires)
         let names = signed.query.first { $0.name == "X-Amz-SignedHeaders" }!.value.split(separator: ";").map(String.init)
         var unsigned = signed

@@ -110,6 +110,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr == "macie-report: error: cannot write jobs.csv in \(out.path): File too large\n")
         #expect(try TestSupport.snapshot(out) == before, "no temp file left, no report changed")
+        #expect(try TestSupport.hiddenEntries(out) == [])
     }
 
     @Test func usersTemplatesRenderTheHTML() throws {

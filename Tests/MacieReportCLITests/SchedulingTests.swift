@@ -38,31 +38,38 @@ import Testing
         #expect(try TestSupport.snapshot(out) == before)
     }
 
+    /// SIGTERM mid-walk: sent once the run's first request has reached the endpoint (which
+    /// holds it unanswered until then), an event rather than a delay, so the run is surely
+    /// walking, with its signal handler in place.
     @Test func sigtermLeavesThePreviousReportsAndNoTemporaryFiles() throws {
         let out = try TestSupport.scratchDirectory("sigterm")
         #expect(try demo(out).status == 0)
         let before = try TestSupport.snapshot(out)
-        let emulator = try EmulatorProcess(["--credentials", "AKIDSIG:secret", "--latency-ms", "400"])
-        defer { emulator.stop() }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = [
-            "run", "--region", "us-east-1", "--endpoint-url", emulator.url, "--output-dir", out.path, "--max-concurrency", "1",
-        ]
-        process.environment = [
-            "AWS_ACCESS_KEY_ID": "AKIDSIG", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_EC2_METADATA_DISABLED": "true",
-            "HOME": "/nonexistent",
-        ]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
-        process.terminate()  // SIGTERM, mid-walk
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 128 + SIGTERM)
-        #expect(message.contains("stopped by SIGTERM"))
+        let arrived = DispatchSemaphore(value: 0)
+        // A latch: closed until the test ends, then open for every request still coming.
+        let held = DispatchGroup()
+        held.enter()
+        let endpoint = try ScriptedHTTPServer { _ in
+            arrived.signal()
+            held.wait()
+            return .init(503, "{}")
+        }
+        defer {
+            held.leave()
+            endpoint.stop()
+        }
+        let process = try TestChild(
+            binary, ["run", "--region", "us-east-1", "--endpoint-url", endpoint.url, "--output-dir", out.path],
+            environment: [
+                "AWS_ACCESS_KEY_ID": "AKIDSIG", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_EC2_METADATA_DISABLED": "true",
+                "HOME": "/nonexistent",
+            ])
+        try #require(arrived.wait(timeout: .now() + 120) == .success, "no request within 120 s: \(process.standardErrorSoFar)")
+        kill(process.processIdentifier, SIGTERM)  // mid-walk
+        let result = try process.finish(timeout: 120)
+        #expect(result.status == 128 + SIGTERM)
+        #expect(result.stderr.contains("stopped by SIGTERM"))
         #expect(try TestSupport.snapshot(out) == before, "previous reports unchanged, no temporary file left")
+        #expect(try TestSupport.hiddenEntries(out) == [])
     }
 }

@@ -53,30 +53,21 @@ public enum TestSupport {
     }
 
     /// Runs a program to completion, optionally under `/bin/sh -c` limits such as `ulimit -f`.
+    /// stdout and stderr are read at the same time (see ``TestChild``), so a child writing
+    /// any amount to either cannot deadlock the test; past `timeout` seconds the child is killed
+    /// and the call throws.
     public static func run(
-        _ program: URL, _ arguments: [String], shellPrefix: String? = nil, environment: [String: String]? = nil
+        _ program: URL, _ arguments: [String], shellPrefix: String? = nil, environment: [String: String]? = nil,
+        timeout: TimeInterval = 600
     ) throws -> ProcessResult {
-        let process = Process()
-        if let environment { process.environment = environment }
+        var program = program
+        var arguments = arguments
         if let shellPrefix {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
             let quoted = ([program.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-            process.arguments = ["-c", "\(shellPrefix); exec \(quoted.joined(separator: " "))"]
-        } else {
-            process.executableURL = program
-            process.arguments = arguments
+            arguments = ["-c", "\(shellPrefix); exec \(quoted.joined(separator: " "))"]
+            program = URL(fileURLWithPath: "/bin/sh")
         }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProcessResult(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return try TestChild(program, arguments, environment: environment).finish(timeout: timeout)
     }
 
     /// Every file (not folder) in a folder with its bytes, to prove a failed run changed nothing.
@@ -91,5 +82,11 @@ public enum TestSupport {
             files[name] = try Data(contentsOf: url)
         }
         return files
+    }
+
+    /// The hidden files and folders in a folder: a run's temporary files (and the folder it
+    /// stages its reports in) start with a dot, and none may be left after it.
+    public static func hiddenEntries(_ directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }.sorted()
     }
 }

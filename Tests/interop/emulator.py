@@ -5,11 +5,13 @@ import json
 import os
 import pathlib
 import subprocess
+import time
 import urllib.request
 
 import boto3
 from botocore.config import Config
 
+from child import PipeLines
 from conftest import DEMO, ROOT
 
 AKID, SECRET = "AKIDINTEROP", "interop-secret"
@@ -22,13 +24,17 @@ def emulator_binary() -> str:
 
 @contextlib.contextmanager
 def running(*args, samples=DEMO):
-    """The emulator on a free port; yields its URL; always stopped."""
+    """The emulator on a free port; yields its URL; always stopped. Both of its pipes are read
+    on threads of their own for as long as it runs, so it never blocks on a full one, and its
+    endpoint line has a deadline."""
     process = subprocess.Popen(
         [emulator_binary(), "--samples", str(samples), "--port", "0", *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = PipeLines(process.stdout), PipeLines(process.stderr)
     try:
-        url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:"), process.stderr.read()
+        url = (out.until("", time.monotonic() + 120) or "").strip()
+        assert url.startswith("http://127.0.0.1:"), (
+            err.rest(time.monotonic() + 30) if process.poll() is not None else err.so_far())
         yield url
     finally:
         process.terminate()
