@@ -156,7 +156,8 @@ let package = Package(
         .testTarget(
             name: "AWSClientTests",
             dependencies: [
-                "AWSClient", "Macie2Client", "AWSSigV4", "TestSupport", .product(name: "Logging", package: "swift-log"),
+                "AWSClient", "Macie2Client", "AWSSigV4", "JobFetch", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "Macie2Model", "TestSupport"]),
@@ -169,7 +170,11 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "ReportRenderTests", dependencies: ["ReportRender", "JobTransform", "JobFetch", "Macie2Model", "TestSupport"]),
+            name: "ReportRenderTests",
+            dependencies: [
+                "ReportRender", "JobTransform", "JobFetch", "Macie2Model", "TestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport"]),
         .testTarget(
             name: "MailDeliveryTests",

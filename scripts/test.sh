@@ -9,6 +9,8 @@ export AWS_EC2_METADATA_DISABLED=true
 scripts/setup.sh
 # Every module imports only what Package.swift declares for it.
 python3 scripts/check_imports.py
+# Every DocC link in a doc comment names a declaration of its own module.
+python3 scripts/check_doc_links.py
 swift build --build-tests
 swift test --skip-build
 MACIE_REPORT_BIN="$(swift build --show-bin-path)/macie-report" python3 -m pytest -q Tests/interop

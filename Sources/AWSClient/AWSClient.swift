@@ -9,7 +9,7 @@ import Logging
 /// protocol. Services are thin tables of operations on top (Macie2, STS, ...).
 ///
 /// A value type over shared references: copies share the transport, the credentials and the
-/// retry state. Make one per run with ``withAWSClient(_:maxConnections:logger:_:)``.
+/// retry state. Make one per run with ``withAWSClient(_:maxConnections:stsRegion:logger:_:)``.
 public struct AWSClient: Sendable {
     public let settings: AWSSettings
     let transport: any HTTPTransport

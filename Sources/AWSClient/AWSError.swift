@@ -1,7 +1,7 @@
 /// Why an AWS call, or getting ready for one, failed: one line that says what to do about it.
 ///
 /// A struct around a private code, so new cases never break callers; ask it what it means
-/// (``isUsageError``, ``isCredentialProblem``, ``isThrottling``...) rather than matching on
+/// (``isUsageError``, ``isCredentialProblem``, ``failureKind``...) rather than matching on
 /// text. Text that came from a server is cleaned (``ServerText``) before it is kept here, so
 /// a message never carries control characters, megabytes of body, or something that looks
 /// like a credential.

@@ -4,7 +4,7 @@ import Foundation
 /// whatever it started), so that a run stopped by SIGTERM or SIGINT takes them with it.
 ///
 /// Children run in groups of their own, so a signal sent to the run does not reach them;
-/// ``TemporaryFiles/interrupt(status:_:)`` kills every group listed here before it exits.
+/// `TemporaryFiles.interrupt` (ReportPipeline) kills every group listed here before it exits.
 /// A child is listed from just after it starts: one stopped in the instant between is the
 /// only one that can be missed.
 public enum ChildProcessGroups {

@@ -4,7 +4,7 @@ import Foundation
 /// cause: missing, a FIFO or a device where a file belongs, a symbolic-link loop, too large,
 /// not UTF-8 (with the line and column).
 ///
-/// A struct around a private code, as ``MailError`` in MailDelivery: callers read
+/// A struct around a private code, as `MailError` in MailDelivery: callers read
 /// ``description`` (and ``errno`` when they need the system's code), and new causes never
 /// break them.
 public struct FileInputError: Error, CustomStringConvertible, Sendable, Equatable {

@@ -12,7 +12,7 @@ import Macie2Model
 /// pages than ``Options/pageLimit``, stops the region with an error instead of going on for
 /// ever), then every job is described, at most `maxConcurrency` requests at a time across
 /// all regions. A job gone before it could be described is reported from its list entry and
-/// flagged; a region that cannot be read becomes a ``ScopeGap``. Credentials that do not
+/// flagged; a region that cannot be read becomes a `ScopeGap`. Credentials that do not
 /// work, or no endpoint reachable in any region, end the run instead: there would be nothing
 /// true to report.
 public struct LiveJobSource: JobSource {

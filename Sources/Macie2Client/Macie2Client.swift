@@ -2,7 +2,7 @@ import AWSClient
 import Foundation
 import Macie2Model
 
-/// The Macie2 operations the walk calls, as a thin table over the run's ``AWSClient``
+/// The Macie2 operations the walk calls, as a thin table over the run's `AWSClient`
 /// (rest-json, signing name `macie2`, `AWS_ENDPOINT_URL_MACIE2`), for one region. Every
 /// answer is checked against what the operation returns: an answer that does not match is
 /// malformed, never taken for an empty one.

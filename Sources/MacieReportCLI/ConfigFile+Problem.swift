@@ -18,7 +18,7 @@ extension ConfigFile {
         private let code: Code
         /// The one line shown to the user.
         let description: String
-        /// Why the file could not be read (a ``FileInputError``: missing, a FIFO, a device,
+        /// Why the file could not be read (a `FileInputError`: missing, a FIFO, a device,
         /// a link loop, not UTF-8), when that is the problem.
         let cause: (any Error)?
 

@@ -6,7 +6,7 @@ import Macie2Client
 import Macie2Model
 
 /// What the live source needs, resolved once from flags, environment and the shared config
-/// files (by ``AWSSettings``, in the AWS SDKs' order), and checked before any report is
+/// files (by `AWSSettings`, in the AWS SDKs' order), and checked before any report is
 /// touched: a bad region or endpoint is a usage error, no region or an unreadable config
 /// file a fatal one.
 struct LiveSource {

@@ -62,7 +62,7 @@ public enum TemporaryFiles {
 
     /// Says how far the run got (the line `lastWords` makes of the phase, newline included),
     /// deletes every registered file, kills the children still running
-    /// (``ChildProcessGroups``) and ends the process at once with `status`. Waits for renames
+    /// (`ChildProcessGroups`) and ends the process at once with `status`. Waits for renames
     /// in progress; never returns. The line closes `StandardErrorWriter.shared`, so nothing any
     /// other thread writes afterwards (a timing line, a warning) can follow it.
     ///

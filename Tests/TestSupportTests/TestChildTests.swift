@@ -4,7 +4,7 @@ import Testing
 
 /// The helpers that run programs for the tests never deadlock on a full pipe, and never wait
 /// forever on a child.
-@Suite struct ChildProcessTests {
+@Suite struct TestChildTests {
     static let megabyte = 1_048_576
 
     /// 1 MB to stderr first, then 1 MB to stdout: reading stdout to its end before stderr (as
