@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TestSupport
 import Testing
 
 @testable import ReportRender
@@ -28,7 +29,7 @@ import Testing
 
     /// The templates where the two disagree, and how many were not given to the parser.
     static func compare() -> ([String], Int) {
-        var random = SplitMix(seed: 20_261_124)
+        var random = SeededGenerator(seed: 20_261_124)
         var disagreements: [String] = []
         var refusedForTheParser = 0
         for _ in 0..<10_000 {
@@ -51,18 +52,5 @@ import Testing
             if scanned != parsed { disagreements.append("\(scanned ? "scanner only" : "parser only"): \(text.debugDescription)") }
         }
         return (disagreements, refusedForTheParser)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so every run tries the same templates.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
