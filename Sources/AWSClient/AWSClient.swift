@@ -11,6 +11,7 @@ import Logging
 /// A value type over shared references: copies share the transport, the credentials and the
 /// retry state. Make one per run with ``withAWSClient(_:maxConnections:stsRegion:logger:_:)``.
 public struct AWSClient: Sendable {
+    /// The run's resolved settings: endpoints, request timeouts and the retry configuration come from here.
     public let settings: AWSSettings
     let transport: any HTTPTransport
     let credentials: RefreshingCredentials?
@@ -20,6 +21,9 @@ public struct AWSClient: Sendable {
     let now: @Sendable () -> Date
     let sleep: @Sendable (TimeInterval) async throws -> Void
 
+    /// Usually made by ``withAWSClient(_:maxConnections:stsRegion:logger:_:)``. With `credentials` `nil`, a call
+    /// signed `.client` throws, so only `.keys` and `.anonymous` calls work (the chain's own STS client is such a
+    /// one); `retry` `nil` starts a fresh policy from `settings.retry`; `now` and `sleep` are there for tests.
     public init(
         settings: AWSSettings, transport: any HTTPTransport, credentials: RefreshingCredentials?, retry: RetryPolicy? = nil,
         logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
@@ -53,8 +57,11 @@ public struct AWSClient: Sendable {
 
     /// Limits for one call, for calls that must not hold the run up (a best-effort lookup).
     public struct CallLimits: Sendable {
+        /// Attempts in all, the first included; `nil` means the retry configuration's.
         public var attempts: Int?
+        /// Seconds one attempt's whole exchange may take; `nil` means ``AWSSettings/requestTimeout``.
         public var timeout: TimeInterval?
+        /// Both `nil` by default: the run's usual limits.
         public init(attempts: Int? = nil, timeout: TimeInterval? = nil) {
             self.attempts = attempts
             self.timeout = timeout

@@ -41,6 +41,7 @@ public struct AWSError: Error, CustomStringConvertible, Sendable {
         self.cause = cause
     }
 
+    /// A service error's code and HTTP status before its message; any other error is its message alone.
     public var description: String {
         switch (code, errorCode, status) {
         case (.service, let code?, _): return "\(code) (HTTP \(status)): \(message)"

@@ -37,6 +37,8 @@ public final class AsyncHTTPClientTransport: HTTPTransport, @unchecked Sendable 
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
+    /// Sends on the pool and reads the whole answer within `request.timeout`; a redirect comes back as a
+    /// response, unfollowed. Throws ``TransportError`` (`.tooLarge` past ``maximumBodyBytes``).
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var outgoing = HTTPClientRequest(url: request.url.absoluteString)
         outgoing.method = HTTPMethod(rawValue: request.method)

@@ -6,17 +6,22 @@ import Foundation
 /// Pure functions of the request, the credentials and the time, so the client signs with
 /// them, the emulator verifies with them, and AWS's own test suite checks them.
 public enum SigV4 {
+    /// The algorithm name that opens the Authorization header and the string to sign (SigV4, not SigV4a).
     public static let algorithm = "AWS4-HMAC-SHA256"
     /// SHA-256 of an empty body.
     public static let emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
     /// How a request is to be signed: where, for what, and the suite's switches.
     public struct Scope: Sendable, Hashable {
+        /// The region the signature is valid in (`us-east-1`); AWS refuses it in any other.
         public var region: String
+        /// The signing name (`macie2`, `sts`), which is not always the endpoint prefix; a wrong one is refused
+        /// as an invalid signature.
         public var service: String
         /// Remove `.`/`..` segments and repeated slashes from the path (every service but S3).
         public var normalizePath: Bool
 
+        /// `normalizePath` defaults to `true`, which is right for every service but S3.
         public init(region: String, service: String, normalizePath: Bool = true) {
             self.region = region
             self.service = service
@@ -53,6 +58,8 @@ public enum SigV4 {
         ].joined(separator: "\n")
     }
 
+    /// The string to sign: the algorithm, the request time, the credential scope and the hex SHA-256 of
+    /// the canonical request, one a line.
     public static func stringToSign(canonicalRequest: String, date: Date, scope: Scope) -> String {
         [algorithm, amzDate(date), credentialScope(date, scope), hex(SHA256.hash(data: Data(canonicalRequest.utf8)))]
             .joined(separator: "\n")

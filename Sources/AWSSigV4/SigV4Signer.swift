@@ -2,13 +2,16 @@ import Foundation
 
 /// Signs requests with one set of credentials for one region and service.
 public struct SigV4Signer: Sendable {
+    /// The keys that sign. The client makes a signer per request, so refreshed keys are the ones used.
     public var credentials: AWSCredentials
+    /// The region and service the signatures are for.
     public var scope: SigV4.Scope
     /// Adds `x-amz-content-sha256` and signs it (S3 needs it; it never hurts).
     public var signBody: Bool
     /// Adds the session token after signing instead of signing it (a few services want that).
     public var omitSessionToken: Bool
 
+    /// Both switches off by default, which is how the client signs for Macie2 and STS.
     public init(credentials: AWSCredentials, scope: SigV4.Scope, signBody: Bool = false, omitSessionToken: Bool = false) {
         self.credentials = credentials
         self.scope = scope

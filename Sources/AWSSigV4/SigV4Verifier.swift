@@ -8,13 +8,18 @@ import Foundation
 public struct SigV4Verifier: Sendable {
     /// What a valid signature says about the request.
     public struct Verified: Sendable, Hashable {
+        /// The access key the request was signed with: one the verifier knows.
         public var accessKeyId: String
+        /// The region from the credential scope: the signature proves the client meant it, so a server may
+        /// serve that region.
         public var region: String
+        /// The service from the credential scope, always the verifier's ``SigV4Verifier/service``.
         public var service: String
     }
 
     /// Why a signature was refused; `message` is what AWS would put in the error body.
     public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// Which of AWS's refusals this is, so a server can answer with the matching error type.
         public enum Kind: Sendable, Hashable {
             /// No or malformed Authorization header (AWS: MissingAuthenticationToken / IncompleteSignature).
             case missing
@@ -25,8 +30,11 @@ public struct SigV4Verifier: Sendable {
             /// The request time is too far from the server's clock (AWS: InvalidSignatureException, "Signature expired").
             case skewed
         }
+        /// Which refusal, to choose the error type of the answer.
         public var kind: Kind
+        /// AWS's wording for the refusal, for the error body; it never holds a secret.
         public var message: String
+        /// The ``message``, so the failure prints as AWS words it.
         public var description: String { message }
     }
 
@@ -37,12 +45,17 @@ public struct SigV4Verifier: Sendable {
     /// How far the request's X-Amz-Date may be from now; AWS allows 5 minutes.
     public var allowedSkew: TimeInterval
 
+    /// Indexes `credentials` by access key id (of two with the same id, the last wins). `allowedSkew` is in
+    /// seconds, 5 minutes by default as at AWS.
     public init(credentials: [AWSCredentials], service: String, allowedSkew: TimeInterval = 300) {
         self.credentials = Dictionary(credentials.map { ($0.accessKeyId, $0) }, uniquingKeysWith: { _, last in last })
         self.service = service
         self.allowedSkew = allowedSkew
     }
 
+    /// Checks the request as an AWS endpoint does: header shape, credential scope and service, a known key,
+    /// `X-Amz-Date` within ``allowedSkew`` of `now`, the session token, then the signature (compared in
+    /// constant time). `request.payloadHash` must hash the body as received. Throws the first ``Failure``.
     public func verify(_ request: SigningRequest, now: Date) throws(Failure) -> Verified {
         let header = try parse(request.header("Authorization"))
         guard header.scope.count == 4, header.scope[3] == "aws4_request" else {

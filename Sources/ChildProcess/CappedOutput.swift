@@ -13,8 +13,10 @@ public struct CappedOutput: Sendable {
     /// Every byte read, kept or not.
     public private(set) var total = 0
 
+    /// Keeps at most `limit` bytes, 4 KB by default.
     public init(limit: Int = 4096) { self.limit = limit }
 
+    /// Counts every byte in ``total`` and keeps those that still fit under ``limit``; the rest are dropped.
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         total += bytes.count
         let room = limit - kept.count

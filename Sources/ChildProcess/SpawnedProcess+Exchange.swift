@@ -9,6 +9,7 @@ extension SpawnedProcess {
         public var timedOut: Bool
         /// Bytes of the input the child did not read (never written, or left in the pipe).
         public var unread: Int
+        /// What the child printed on stdout (and stderr, when merged), capped at `outputLimit`.
         public var output: CappedOutput
     }
 

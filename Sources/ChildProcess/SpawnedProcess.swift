@@ -26,6 +26,8 @@ public final class SpawnedProcess: @unchecked Sendable {
 
     /// Why the program could not be started (`posix_spawn`'s errno).
     public struct SpawnFailure: Error {
+        /// The error number (`ENOENT` for a missing program, `EACCES` for one not executable, `EMFILE` out of
+        /// descriptors); `strerror` words it.
         public let errno: Int32
     }
 

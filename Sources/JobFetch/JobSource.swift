@@ -24,6 +24,7 @@ public struct ScopeBatch: Sendable {
     /// Things worth telling the reader that did not stop the run.
     public var diagnostics: [SourceDiagnostic]
 
+    /// No gap and no diagnostics unless given: a scope read completely.
     public init(scope: Scope, jobs: [SourcedJob], gap: ScopeGap? = nil, diagnostics: [SourceDiagnostic] = []) {
         self.scope = scope
         self.jobs = jobs
@@ -51,6 +52,7 @@ public struct SourcedJob: Sendable {
     /// does not know included. `nil` for a job seen only in the list.
     public var body: [UInt8]?
 
+    /// No caveats and no recorded bytes unless given.
     public init(job: DescribeClassificationJobResponse, caveats: [String] = [], body: [UInt8]? = nil) {
         self.job = job
         self.caveats = caveats
@@ -69,6 +71,7 @@ public struct ScopeGap: Sendable, Hashable {
     /// removed jobs apart there; when `false`, jobs may be missing from the list itself.
     public var listIsComplete: Bool
 
+    /// `listIsComplete` is `false` unless given: the safe claim, that jobs may be missing from the list.
     public init(scope: Scope, reason: String, listIsComplete: Bool = false) {
         self.scope = scope
         self.reason = reason
@@ -97,9 +100,12 @@ extension ScopeGap {
 public struct SourceDiagnostic: Sendable, Hashable {
     /// The region (of the scope) it concerns, if any.
     public var region: String?
+    /// The job it concerns, if any.
     public var jobId: String?
+    /// One line for the report's diagnostics, saying what was noticed and what was done about it.
     public var message: String
 
+    /// A diagnostic, with the region and job it concerns when they are known.
     public init(region: String? = nil, jobId: String? = nil, message: String) {
         self.region = region
         self.jobId = jobId

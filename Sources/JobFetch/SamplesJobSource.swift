@@ -16,11 +16,15 @@ public struct SamplesJobSource: JobSource {
     /// Jobs per batch: large enough to keep both cores busy, small enough to bound memory.
     public var batchSize: Int
 
+    /// Reads nothing yet: a missing or bad folder ends the stream of ``batches()`` instead. `batchSize`
+    /// below 1 is raised to 1.
     public init(directory: URL, batchSize: Int = 2048) {
         self.directory = directory
         self.batchSize = max(1, batchSize)
     }
 
+    /// The scope files in scope order, at most ``batchSize`` jobs a batch, then a gap-only batch for each
+    /// scope the manifest names without a file. Ends with a ``SourceError`` for samples that cannot be read.
     public func batches() -> AsyncThrowingStream<ScopeBatch, Error> {
         let reader = SamplesReader(directory: directory, batchSize: batchSize)
         return AsyncThrowingStream { try await reader.next() }
@@ -93,6 +97,9 @@ actor SamplesReader {
 
 /// A job as recorded: the decoded response and the exact JSON text it came from.
 public struct RecordedJob: Sendable {
+    /// The decoded DescribeClassificationJob response.
     public var job: DescribeClassificationJobResponse
+    /// The job's JSON text exactly as in the file, so the emulator serves the recorded bytes, members the
+    /// model does not know included.
     public var body: Data
 }

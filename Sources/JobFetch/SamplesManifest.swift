@@ -15,14 +15,21 @@ import Foundation
 /// `job` is the index in the scope's file. Each later data source (job logs, findings,
 /// accounts) adds members of its own; a reader ignores members it does not know.
 public struct SamplesManifest: Codable, Sendable, Equatable {
+    /// The manifest's name in a samples folder; its presence also marks a folder `--save-samples` may replace.
     public static let fileName = "scopes.json"
+    /// The `format` every manifest carries; a file with another value is refused as not ours.
     public static let formatName = "macie-report samples"
+    /// The newest manifest version this build reads, and the one it writes; a newer file is refused.
     public static let version = 1
 
+    /// ``formatName`` in every valid manifest.
     public var format: String
+    /// The version the file was written in; reading refuses one newer than this build's.
     public var version: Int
+    /// One entry per scope the walk visited, in scope order when written.
     public var scopes: [Entry]
 
+    /// A manifest of this build's format and version.
     public init(scopes: [Entry]) {
         format = Self.formatName
         version = Self.version
@@ -31,12 +38,16 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
 
     /// One scope of the recorded walk.
     public struct Entry: Codable, Sendable, Equatable {
+        /// The scope's account; `nil` (left out of the file) when the walk did not know it.
         public var accountId: String?
+        /// The scope's region; an entry without one is refused.
         public var region: String
+        /// Why the scope was not read completely; `nil` when it was.
         public var gap: Gap?
         /// Caveats by job index in the scope's file; only jobs that have some.
         public var caveats: [Int: [String]]
 
+        /// The entry for `scope`; of `gap` only the reason and the list's completeness are kept.
         public init(scope: Scope, gap: ScopeGap?, caveats: [Int: [String]]) {
             accountId = scope.accountId
             region = scope.region
@@ -44,6 +55,7 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
             self.caveats = caveats
         }
 
+        /// The ``Scope`` this entry describes.
         public var scope: Scope { Scope(accountId: accountId, region: region) }
 
         func gap(_ scope: Scope) -> ScopeGap? {
@@ -56,6 +68,8 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
             var caveats: [String]
         }
 
+        /// Reads `caveats` from its list form: an absent list is none, and a job index given twice has both
+        /// caveat lists joined.
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             accountId = try container.decodeIfPresent(String.self, forKey: .accountId)
@@ -65,6 +79,7 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
             caveats = Dictionary(list.map { ($0.job, $0.caveats) }, uniquingKeysWith: { $0 + $1 })
         }
 
+        /// Writes `caveats` as a list sorted by job index, and leaves it out when there are none.
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(accountId, forKey: .accountId)
@@ -76,8 +91,11 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
         }
     }
 
+    /// A ``ScopeGap`` as stored, without its scope (the entry's).
     public struct Gap: Codable, Sendable, Equatable {
+        /// The gap's one-line reason, as the live run gave it.
         public var reason: String
+        /// Whether only describing failed; see ``ScopeGap/listIsComplete``.
         public var listIsComplete: Bool
     }
 

@@ -12,6 +12,8 @@ public struct RecordingJobSource: JobSource {
     let source: any JobSource
     let directory: URL
 
+    /// Records what `source` yields into `directory`. Call ``prepare(_:)`` first, so an unsuitable folder is
+    /// refused before the walk; nothing is written until ``batches()`` is iterated.
     public init(_ source: any JobSource, into directory: URL) {
         self.source = source
         self.directory = directory
@@ -37,6 +39,9 @@ public struct RecordingJobSource: JobSource {
         }
     }
 
+    /// `source`'s batches, unchanged, each written before it is passed on. The recording replaces DIR when
+    /// the stream ends; when the walk fails, the staging folder is removed and DIR left as it was. A write
+    /// failure ends the stream with a ``SourceError``.
     public func batches() -> AsyncThrowingStream<ScopeBatch, Error> {
         let source = source
         let directory = directory

@@ -12,6 +12,7 @@ public struct Scope: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The AWS region, for example `us-east-1`.
     public var region: String
 
+    /// `accountId` `nil` means not known: the scope then stands for the whole region (see ``matches(_:)``).
     public init(accountId: String? = nil, region: String) {
         self.accountId = accountId
         self.region = region
@@ -34,20 +35,24 @@ public struct Scope: Hashable, Sendable, Comparable, CustomStringConvertible {
 /// A set of scopes asked "does any of you match this one?" in constant time, for 100 000
 /// jobs against thousands of scopes.
 public struct ScopeSet: Sendable, Hashable {
+    /// The members as inserted; settable only through ``insert(_:)`` so the lookup indexes stay in step.
     public private(set) var scopes: Set<Scope> = []
     private var regionsWithUnknownAccount: Set<String> = []
     private var regions: Set<String> = []
 
+    /// A set of `scopes`, empty by default.
     public init(_ scopes: some Sequence<Scope> = [Scope]()) {
         for scope in scopes { insert(scope) }
     }
 
+    /// Adds `scope`; one already present changes nothing.
     public mutating func insert(_ scope: Scope) {
         scopes.insert(scope)
         regions.insert(scope.region)
         if scope.accountId == nil { regionsWithUnknownAccount.insert(scope.region) }
     }
 
+    /// The members of both sets, indexed afresh.
     public func union(_ other: ScopeSet) -> ScopeSet { ScopeSet(scopes.union(other.scopes)) }
 
     /// Whether some member ``Scope/matches(_:)`` `scope`.
@@ -57,6 +62,7 @@ public struct ScopeSet: Sendable, Hashable {
             || scopes.contains(Scope(accountId: account, region: scope.region))
     }
 
+    /// Whether there are no members: then nothing matches.
     public var isEmpty: Bool { scopes.isEmpty }
     /// The members, in report order.
     public var sorted: [Scope] { scopes.sorted() }

@@ -3,10 +3,15 @@ import Macie2Model
 /// `--include` / `--exclude` text, `KEY COMPARATOR VALUE[,VALUE...]`, as a ListJobsFilterTerm:
 /// `jobStatus EQ RUNNING,PAUSED`, `name STARTS_WITH pii-`, `createdAt GT 2026-01-01T00:00:00Z`.
 public enum FilterTermParser {
+    /// Filter text that cannot be a term: a usage error, reported before anything is fetched.
     public struct Invalid: Error, CustomStringConvertible, Sendable {
+        /// One line that quotes the bad part and lists what is allowed, or shows the expected shape.
         public let description: String
     }
 
+    /// One `--include`/`--exclude` value as a term. The key is matched exactly, as the API spells it; the
+    /// comparator in any case; empty values are dropped. Throws ``Invalid`` for a wrong shape, an
+    /// unknown key or comparator, or no value.
     public static func parse(_ text: String) throws(Invalid) -> ListJobsFilterTerm {
         let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard parts.count == 3 else {

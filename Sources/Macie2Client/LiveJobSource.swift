@@ -16,10 +16,18 @@ import Macie2Model
 /// work, or no endpoint reachable in any region, end the run instead: there would be nothing
 /// true to report.
 public struct LiveJobSource: JobSource {
+    /// What to walk and how hard: the regions, the concurrency, the service-side filter, whether to describe.
     public struct Options: Sendable {
+        /// The regions to walk, already checked; each becomes one scope.
         public var regions: [String]
+        /// The most Macie2 requests in flight at once, all regions together (`--max-concurrency`); below 1
+        /// counts as 1.
         public var maxConcurrency: Int
+        /// ListClassificationJobs `filterCriteria` (`--include`/`--exclude`), applied by the service; `nil` lists
+        /// every job.
         public var filter: ListJobsFilterCriteria?
+        /// Whether each listed job is described; `false` (`--no-describe`) reports from the list entries alone,
+        /// faster but with fewer columns filled.
         public var describe: Bool
         /// Keep each answer's bytes on its job (for `--save-samples`); off, they are dropped.
         public var keepBodies: Bool
@@ -27,6 +35,7 @@ public struct LiveJobSource: JobSource {
         /// at 200 a page), so reaching it means a service handing out tokens for ever.
         public var pageLimit: Int
 
+        /// `pageLimit` below 1 is raised to 1.
         public init(
             regions: [String], maxConcurrency: Int = LiveJobSource.defaultConcurrency, filter: ListJobsFilterCriteria? = nil,
             describe: Bool = true, keepBodies: Bool = false, pageLimit: Int = 5_000
@@ -67,6 +76,9 @@ public struct LiveJobSource: JobSource {
     /// Retries made so far, all regions together (they share one retry policy).
     public func retryCount() async -> Int { await client.retry.retries }
 
+    /// Walks the regions concurrently and yields each region's one batch when it is done (in completion order).
+    /// Ends with an error when the credentials are rejected or no region answered at all; cancelling the
+    /// stream cancels the walk.
     public func batches() -> AsyncThrowingStream<ScopeBatch, Error> {
         let walker = self
         let limit = ConcurrencyLimit(options.maxConcurrency)

@@ -7,12 +7,17 @@ import Macie2Model
 /// answer is checked against what the operation returns: an answer that does not match is
 /// malformed, never taken for an empty one.
 public struct Macie2Client: Sendable {
+    /// Macie2 as `macie2-service-2.json` describes it: signing name and host prefix `macie2`, rest-json.
     public static let service = AWSService(
         signingName: "macie2", endpointPrefix: "macie2", serviceId: "Macie2", wireProtocol: .restJSON)
 
+    /// The run's shared client: its connection pool, credentials and retry quota.
     public let client: AWSClient
+    /// The one region every call goes to.
     public let region: String
 
+    /// Cheap, one per region over the same client. The region is checked when the first call resolves
+    /// its endpoint, not here.
     public init(client: AWSClient, region: String) {
         self.client = client
         self.region = region

@@ -2,12 +2,18 @@ import Foundation
 
 /// A request as the server received it: the path still percent-encoded, as SigV4 signs it.
 public struct EmulatorRequest: Sendable {
+    /// The HTTP method as received.
     public var method: String
+    /// The request target before any `?`, still percent-encoded, as SigV4 signs it.
     public var path: String
+    /// The raw query string after the `?`, not decoded; empty when there is none.
     public var query: String
+    /// Headers as received, in order, repeats kept (SigV4 joins repeats).
     public var headers: [(name: String, value: String)]
+    /// The whole request body; empty for none.
     public var body: [UInt8]
 
+    /// No query, headers or body unless given: for tests that call ``Macie2Service/handle(_:)`` directly.
     public init(
         method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = []
     ) {
@@ -21,8 +27,11 @@ public struct EmulatorRequest: Sendable {
 
 /// What to send back.
 public struct EmulatorResponse: Sendable {
+    /// The HTTP status to answer with.
     public var status: Int
+    /// Headers to send; the server adds `Content-Length`, `x-amzn-RequestId` and `Connection`.
     public var headers: [(name: String, value: String)]
+    /// The body to send: JSON for Macie2, XML for STS.
     public var body: [UInt8]
 
     /// A restJson1 error: `x-amzn-ErrorType` names the model's error shape, the body carries

@@ -38,6 +38,8 @@ public final class EmulatorServer: Sendable {
     /// Runs until the listening socket is closed.
     public func waitUntilClosed() async throws { try await channel.closeFuture.get() }
 
+    /// Closes the listening socket (ending ``waitUntilClosed()``) and stops the event loops, cutting any open
+    /// connection. Call it once.
     public func shutdown() async throws {
         try? await channel.close().get()
         try await group.shutdownGracefully()

@@ -6,6 +6,7 @@ import Foundation
 public struct FaultOptions: Sendable {
     /// Added to every response, in milliseconds, plus up to `latencyJitterMs` more.
     public var latencyMs: Int = 0
+    /// Up to this many more milliseconds per response, drawn from the seeded generator.
     public var latencyJitterMs: Int = 0
     /// ThrottlingException (429).
     public var throttleRate: Double = 0
@@ -30,7 +31,9 @@ public struct FaultOptions: Sendable {
     /// A broken paginator: every page after the first returns the very token it was asked
     /// with, forever. A client must notice rather than loop.
     public var repeatTokens = false
+    /// Seeds every draw (faults, jitter, which jobs vanish): the same seed and request order give the same faults.
     public var seed: UInt64 = 1
 
+    /// A well-behaved endpoint: no faults, no latency. Set the members wanted.
     public init() {}
 }

@@ -10,8 +10,9 @@ import Macie2Model
 /// Order of checks, as a real endpoint: route, signature, region access, rate limit, then the
 /// injected faults, then the operation itself. Faults apply to Macie2's operations only.
 public final class Macie2Service: @unchecked Sendable {
-    /// The page size when a request gives no maxResults, and the most it may ask for.
+    /// The page size when a request gives no maxResults.
     public static let defaultPageSize = 100
+    /// The largest `maxResults` ListClassificationJobs accepts, as at Macie2; outside 1...200 is a ValidationException.
     public static let maxPageSize = 200
 
     private let jobs: [String: [RecordedJob]]
@@ -75,6 +76,8 @@ public final class Macie2Service: @unchecked Sendable {
     /// A snapshot of what has happened so far.
     public var counters: EmulatorCounters { lock.withLock { tally } }
 
+    /// The outcome of one request. Thread-safe: requests are handled one at a time under a lock, so the
+    /// seeded faults repeat for a sequential client. Never throws: refusals and faults are outcomes.
     public func handle(_ request: EmulatorRequest) -> EmulatorOutcome {
         lock.withLock { handleLocked(request) }
     }

@@ -4,12 +4,15 @@ import Foundation
 /// config files, resolved once, in the order the AWS SDKs use (flag, then environment, then
 /// profile), and checked before anything is fetched: a bad value is an error naming it.
 public struct AWSSettings: Sendable {
+    /// The process environment, held here rather than read from the process, so tests pass their own.
     public var environment: [String: String]
+    /// The shared config and credentials files, already read.
     public var files: SharedConfigFiles
     /// `--profile`, else `AWS_PROFILE`; `nil` means the default profile, not asked for by name.
     public var profileName: String?
     /// `--endpoint-url`: every API the run calls goes there (see ``AWSEndpoints``).
     public var endpointOverride: URL?
+    /// `AWS_RETRY_MODE`/`AWS_MAX_ATTEMPTS`, else the profile's `retry_mode`/`max_attempts`, else standard, 3.
     public var retry: RetryConfiguration
     /// `AWS_CA_BUNDLE`, else the profile's `ca_bundle`: a PEM file of trusted roots.
     public var caBundle: String?
@@ -21,6 +24,7 @@ public struct AWSSettings: Sendable {
     /// The chosen profile's settings (empty when there is none).
     public var profile: [String: String] { files.profiles[profileName ?? "default"] ?? [:] }
 
+    /// Takes the values as given, unchecked; ``resolve(profile:endpointURL:environment:)`` is the checked way.
     public init(
         environment: [String: String], files: SharedConfigFiles, profileName: String? = nil, endpointOverride: URL? = nil,
         retry: RetryConfiguration = RetryConfiguration(), caBundle: String? = nil

@@ -5,15 +5,20 @@ import Foundation
 /// `AWS_CONTAINER_CREDENTIALS_FULL_URI`, with `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` or
 /// `AWS_CONTAINER_AUTHORIZATION_TOKEN` as the Authorization header.
 public struct ContainerCredentials: CredentialProvider {
+    /// How the chain's messages name this source.
     public let name = "container credentials endpoint"
     let environment: [String: String]
     let transport: any HTTPTransport
 
+    /// `environment` is the run's variables (passed in, so tests need not set real ones); `transport`
+    /// fetches from the endpoint.
     public init(environment: [String: String], transport: any HTTPTransport) {
         self.environment = environment
         self.transport = transport
     }
 
+    /// `nil` when neither URI variable is set. Throws when one is: a URI that is not allowed, an unreadable
+    /// token file, no answer within 5 s, a status other than 200, or an answer without keys.
     public func resolve() async throws -> ExpiringCredentials? {
         let url: URL
         if let relative = environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"], !relative.isEmpty {

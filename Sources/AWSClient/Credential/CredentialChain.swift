@@ -6,9 +6,12 @@ import Logging
 /// container endpoint, EC2 instance metadata. The first source that applies wins; one that
 /// applies but fails stops the chain with its reason.
 public struct CredentialChain: CredentialProvider {
+    /// Every provider's name in order: the "looked in" list of the no-credentials message.
     public var name: String { providers.map(\.name).joined(separator: ", ") }
+    /// The sources, tried in this order.
     public let providers: [any CredentialProvider]
 
+    /// A chain of `providers` in the order given; an empty chain finds nothing.
     public init(_ providers: [any CredentialProvider]) { self.providers = providers }
 
     /// The default chain for this environment. `profile` is `--profile`, else `AWS_PROFILE`.
@@ -38,6 +41,8 @@ public struct CredentialChain: CredentialProvider {
         return CredentialChain(providers)
     }
 
+    /// The first provider's non-`nil` answer, `nil` when none applies. A provider that throws stops the
+    /// chain with its error instead of falling through to another identity.
     public func resolve() async throws -> ExpiringCredentials? {
         for provider in providers {
             if let found = try await provider.resolve() { return found }
@@ -65,6 +70,9 @@ public actor RefreshingCredentials {
         self.now = now
     }
 
+    /// The cached keys while more than the refresh margin is left, else new ones from the provider (one
+    /// fetch shared by concurrent callers). Throws the provider's error, or says where it looked when
+    /// no source applies.
     public func credentials() async throws -> AWSCredentials {
         if let current, current.expiration.map({ $0.timeIntervalSince(now()) > refreshMargin }) ?? true {
             return current.credentials

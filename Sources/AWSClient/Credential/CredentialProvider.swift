@@ -3,10 +3,12 @@ import Foundation
 
 /// Temporary or long-term keys, with when they stop working.
 public struct ExpiringCredentials: Sendable {
+    /// The keys to sign with.
     public var credentials: AWSCredentials
     /// `nil` for keys that do not expire.
     public var expiration: Date?
 
+    /// `expiration` `nil` by default: keys that never need refreshing.
     public init(_ credentials: AWSCredentials, expiration: Date? = nil) {
         self.credentials = credentials
         self.expiration = expiration
@@ -22,5 +24,6 @@ public struct ExpiringCredentials: Sendable {
 public protocol CredentialProvider: Sendable {
     /// A short name for messages: "environment", "profile prod", "EC2 instance metadata".
     var name: String { get }
+    /// This source's credentials: `nil` when it does not apply, an error when it applies but fails.
     func resolve() async throws -> ExpiringCredentials?
 }

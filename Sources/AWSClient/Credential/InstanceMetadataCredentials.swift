@@ -5,15 +5,19 @@ import Foundation
 /// `AWS_EC2_METADATA_SERVICE_ENDPOINT` moves it. Off EC2 the endpoint does not answer, which
 /// means "not applicable", after a short timeout.
 public struct InstanceMetadataCredentials: CredentialProvider {
+    /// How the chain's messages name this source.
     public let name = "EC2 instance metadata (IMDSv2)"
     let environment: [String: String]
     let transport: any HTTPTransport
 
+    /// `environment` is the run's variables; `transport` talks to the metadata service.
     public init(environment: [String: String], transport: any HTTPTransport) {
         self.environment = environment
         self.transport = transport
     }
 
+    /// `nil` when disabled, or when the token request fails or is refused within 1 s (not on EC2). Throws
+    /// once the service has answered but gives no role or no usable credentials.
     public func resolve() async throws -> ExpiringCredentials? {
         guard environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() != "true" else { return nil }
         let base = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://169.254.169.254"

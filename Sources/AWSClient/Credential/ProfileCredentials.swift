@@ -5,6 +5,7 @@ import Foundation
 /// with `source_profile` (STS AssumeRole, chained as deep as the profiles go), or
 /// `role_arn` with `web_identity_token_file`.
 public struct ProfileCredentials: CredentialProvider {
+    /// `profile NAME`, for the chain's messages.
     public var name: String { "profile \(profile)" }
     let profile: String
     let files: SharedConfigFiles
@@ -26,6 +27,9 @@ public struct ProfileCredentials: CredentialProvider {
         self.runProcess = runProcess
     }
 
+    /// `nil` when the profile is absent and was not named by the user. Throws for a named profile that is
+    /// missing, a `source_profile` chain that loops or reaches a missing or keyless profile, a failing
+    /// `credential_process`, or an STS refusal.
     public func resolve() async throws -> ExpiringCredentials? {
         guard files.profiles[profile] != nil else {
             if explicit { throw AWSError.credentials("profile \(profile) is not in the AWS config or credentials file") }

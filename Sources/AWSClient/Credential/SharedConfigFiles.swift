@@ -33,6 +33,8 @@ public struct SharedConfigFiles: Sendable {
         }
     }
 
+    /// Parses and merges the two files' text, without touching the disk (tests pass text). Never fails:
+    /// lines that are not settings are skipped, and the credentials file wins a conflict.
     public init(credentialsText: String, configText: String) {
         var profiles: [String: [String: String]] = [:]
         for (section, values) in Self.parse(configText) {

@@ -4,15 +4,19 @@ import Foundation
 /// service account's token traded for role credentials with AssumeRoleWithWebIdentity. The
 /// file is read again on every refresh, since the cluster rotates it.
 public struct WebIdentityCredentials: CredentialProvider {
+    /// How the chain's messages name this source.
     public let name = "web identity token"
     let environment: [String: String]
     let sts: @Sendable () -> STS
 
+    /// `sts` is called only when the source applies, so no STS client is made for a run that does not use it.
     public init(environment: [String: String], sts: @escaping @Sendable () -> STS) {
         self.environment = environment
         self.sts = sts
     }
 
+    /// `nil` without `AWS_WEB_IDENTITY_TOKEN_FILE`. Throws when `AWS_ROLE_ARN` is missing, the token file
+    /// cannot be read, or STS refuses the token.
     public func resolve() async throws -> ExpiringCredentials? {
         guard let file = environment["AWS_WEB_IDENTITY_TOKEN_FILE"], !file.isEmpty else { return nil }
         guard let role = environment["AWS_ROLE_ARN"], !role.isEmpty else {

@@ -5,12 +5,17 @@ import Foundation
 /// a client-side send-rate limit that backs off when the service throttles).
 /// From `AWS_RETRY_MODE` and `AWS_MAX_ATTEMPTS` (default 3 attempts in all).
 public struct RetryConfiguration: Sendable {
+    /// `AWS_RETRY_MODE`: `standard` retries with backoff and a quota; `adaptive` also slows the send rate
+    /// after throttling.
     public enum Mode: String, Sendable { case standard, adaptive }
+    /// Which of the two; `standard` by default.
     public var mode: Mode
     /// Attempts in all, the first included.
     public var maxAttempts: Int
+    /// The longest wait between attempts, in seconds (20, as in the SDKs).
     public var maxBackoff: TimeInterval = 20
 
+    /// `maxAttempts` below 1 is raised to 1: one attempt, no retries.
     public init(mode: Mode = .standard, maxAttempts: Int = 3) {
         self.mode = mode
         self.maxAttempts = max(1, maxAttempts)

@@ -2,6 +2,7 @@ import Foundation
 
 /// The shared retry state of one client: the quota and (adaptive) the rate limiter.
 public actor RetryPolicy {
+    /// The mode, attempts and backoff cap this policy applies.
     public let configuration: RetryConfiguration
     private let random: @Sendable () -> Double
     private var quota: Int
@@ -10,6 +11,8 @@ public actor RetryPolicy {
     /// Retries made so far, for progress reports.
     public private(set) var retries = 0
 
+    /// Starts with a full quota of 500 and, in adaptive mode, a limiter that stays off until the first
+    /// throttling. `random` draws the jitter in `0..<1`; tests pass a fixed one.
     public init(_ configuration: RetryConfiguration, random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
         self.configuration = configuration
         self.random = random

@@ -6,10 +6,14 @@ import Foundation
 public struct AWSRequest: Sendable {
     /// The model's operation name, for messages, logs and the JSON protocol's target.
     public var operation: String
+    /// The HTTP method from the operation's `http` trait (`GET`, `POST`).
     public var method: String
     /// The path after the endpoint's own path, already percent-encoded (`/jobs/abc`).
     public var path: String
+    /// What the protocol needs (`Content-Type`, `X-Amz-Target`); `Host`, `User-Agent` and the signature's
+    /// headers are added when it is sent.
     public var headers: [(name: String, value: String)]
+    /// The body, sent and hashed for the signature as is; empty for none.
     public var body: [UInt8]
 
     init(operation: String, method: String, path: String, headers: [(name: String, value: String)], body: [UInt8]) {

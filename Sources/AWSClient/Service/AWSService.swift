@@ -10,8 +10,10 @@ public struct AWSService: Sendable, Hashable {
     /// variable: `AWS_ENDPOINT_URL_` + upper case, spaces as underscores (`CloudWatch Logs`
     /// → `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS`).
     public var serviceId: String
+    /// How requests and error answers are shaped; it decides how an error answer is read.
     public var wireProtocol: AWSProtocol
 
+    /// Values from the service model's `metadata`, taken as given.
     public init(signingName: String, endpointPrefix: String, serviceId: String, wireProtocol: AWSProtocol) {
         self.signingName = signingName
         self.endpointPrefix = endpointPrefix

@@ -4,10 +4,13 @@ import Foundation
 /// The STS operations the run needs, as a thin table over ``AWSClient`` (query protocol,
 /// XML answers): who the caller is, and temporary credentials for a role.
 public struct STS: Sendable {
+    /// The client that sends the calls, and signs them unless a call asks otherwise.
     public let client: AWSClient
     /// STS is regional; any region answers for any account.
     public let region: String
 
+    /// STS in `region`; the client's settings decide the host (`AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`,
+    /// else the regional one).
     public init(client: AWSClient, region: String) {
         self.client = client
         self.region = region
@@ -15,8 +18,11 @@ public struct STS: Sendable {
 
     /// Who the credentials belong to. Needs no IAM permission: every identity may ask.
     public struct CallerIdentity: Sendable, Hashable {
+        /// The 12-digit account that owns the calling identity; anything else is a malformed answer.
         public var account: String
+        /// The calling identity's ARN (a user, or an assumed role's session); empty if the answer lacked it.
         public var arn: String
+        /// The identity's unique id (`aws:userid`, such as `AROA…:session`); empty if the answer lacked it.
         public var userId: String
     }
 
