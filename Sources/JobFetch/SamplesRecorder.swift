@@ -27,11 +27,14 @@ public struct RecordingJobSource: JobSource {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
             let parent = directory.deletingLastPathComponent()
             guard FileManager.default.isWritableFile(atPath: parent.path) else {
-                throw SourceError.recording("cannot create --save-samples folder \(directory.path): \(parent.path) is not writable")
+                throw SourceError.recording(
+                    "cannot create --save-samples folder \(directory.path): \(parent.path) is not writable")
             }
             return
         }
-        guard isDirectory.boolValue else { throw SourceError.recording("--save-samples \(directory.path) exists and is not a folder") }
+        guard isDirectory.boolValue else {
+            throw SourceError.recording("--save-samples \(directory.path) exists and is not a folder")
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         guard names.isEmpty || names.contains(SamplesManifest.fileName) else {
             throw SourceError.recording(
@@ -128,7 +131,8 @@ actor SamplesWriter {
         do {
             try json.encode(manifest).write(to: staging.appendingPathComponent(SamplesManifest.fileName))
         } catch {
-            throw SourceError.recording("cannot write \(SamplesManifest.fileName) of the recording: \(error.localizedDescription)")
+            throw SourceError.recording(
+                "cannot write \(SamplesManifest.fileName) of the recording: \(error.localizedDescription)")
         }
         try replaceDirectory()
     }

@@ -13,7 +13,9 @@ extension XLSXSheet {
         if sheet.pointee.optimize != 0 {
             throw RenderError.workbook("sheet \(name): table: not possible on a sheet written in constant-memory mode")
         }
-        if lastRow < 1 || headers.isEmpty { throw RenderError.workbook("sheet \(name): table: a table needs a column and a data row") }
+        if lastRow < 1 || headers.isEmpty {
+            throw RenderError.workbook("sheet \(name): table: a table needs a column and a data row")
+        }
         if let long = headers.first(where: { $0.unicodeScalars.count > 255 }) {
             throw RenderError.workbook(
                 "sheet \(name): table: the column header \(long.prefix(40))... is longer than Excel's 255 characters")
