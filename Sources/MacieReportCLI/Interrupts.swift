@@ -22,7 +22,7 @@ enum Interrupts {
             while read(reader, &number, 1) != 1 {}
             let signal = Int32(number)
             // The message is the last thing on stderr: the interrupt closes the one writer with it.
-            TemporaryFiles.interrupt(status: 128 + signal) { phase in
+            TemporaryFiles.interrupt(status: ExitStatus.interrupted(by: signal)) { phase in
                 Console.line("error", message(signal == SIGTERM ? "SIGTERM" : "SIGINT", phase))
             }
         }

@@ -2,11 +2,8 @@ import ArgumentParser
 import Foundation
 import StandardErrorOutput
 
-/// Entry point with the exit codes users' cron lines rely on (the README's table): 0 done,
-/// 1 fatal (one line on stderr, no stack trace) or reports written but the run not recorded,
-/// 2 usage, 3 reports written but incomplete, 4 `--fail-on` found what it watches for, 5 the
-/// email not delivered (these three thrown as `ExitCode` by `RunCommand`), and 128 + the
-/// signal, 130 or 143, when SIGINT or SIGTERM stops the run (`Interrupts`).
+/// Entry point: parses, runs, and exits with the code ``ExitStatus`` decides (the README's
+/// table), after one line on stderr for any error (no stack trace).
 @main
 enum Main {
     static func main() async {
@@ -23,7 +20,7 @@ enum Main {
             command = try MacieReport.parseAsRoot(arguments)
         } catch let problem as ConfigFile.Problem {
             StandardErrorWriter.shared.write("macie-report: error: \(problem)\n")
-            exit(problem.isUsageError ? 2 : 1)
+            exit((problem.isUsageError ? ExitStatus.usage : .fatal).rawValue)
         } catch {
             usageFailure(error)
         }
@@ -51,9 +48,9 @@ enum Main {
     static func usageFailure(_ error: Error) -> Never {
         if MacieReport.exitCode(for: error) == .success {
             print(MacieReport.fullMessage(for: error))
-            exit(0)
+            exit(ExitStatus.done.rawValue)
         }
         StandardErrorWriter.shared.write(MacieReport.fullMessage(for: error) + "\n")
-        exit(2)
+        exit(ExitStatus.usage.rawValue)
     }
 }
