@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 
 /// One run at a time per output directory and per history file: an exclusive `flock`, held
@@ -20,8 +21,15 @@ final class OutputLock {
     }
 
     /// Locks the history file, creating it (empty) if it does not exist yet.
+    /// Anything but a regular file (a FIFO, a device, a folder) is refused before it is
+    /// opened: SQLite would wait for ever on a FIFO's first read.
     static func acquire(history file: URL, timeout: TimeInterval) throws -> OutputLock {
-        try acquire(
+        do {
+            try UserFile.checkRegular(file.path, what: "history file")
+        } catch let error where !error.isMissing {
+            throw PipelineError.notAFile(error)
+        } catch {}
+        return try acquire(
             path: file.path, flags: O_RDWR | O_CREAT, timeout: timeout,
             busy: "another macie-report run is using the history \(file.path)")
     }

@@ -44,6 +44,11 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
         PipelineError(.outputDirectory, "\(step): \(FileInputError.reason(errno: number))", cause: cause, errno: number)
     }
 
+    /// A file the run must own (the history) is something else: a FIFO would block it for ever.
+    static func notAFile(_ error: FileInputError) -> PipelineError {
+        PipelineError(.lock, "\(error.description); give --history a regular file", cause: error, errno: error.errno)
+    }
+
     static func lock(_ step: String, errno number: Int32) -> PipelineError {
         PipelineError(.lock, "\(step): \(String(cString: strerror(number)))", errno: number)
     }

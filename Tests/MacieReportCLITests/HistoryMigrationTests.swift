@@ -69,4 +69,22 @@ import Testing
                 #"{"accountId":"123456789012","region":"eu-west-1"}"#))
         #expect(try sqlite(history, "SELECT DISTINCT scopeAccountId FROM job_snapshot WHERE runId = 3") == "123456789012")
     }
+
+    @Test func aFIFOGivenAsTheHistoryIsRefusedNotWaitedOn() throws {
+        let fifo = try TestSupport.scratchDirectory("fifo").appendingPathComponent("history.sqlite")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let out = try TestSupport.scratchDirectory("fifo-out")
+        let result = try TestSupport.run(
+            TestSupport.executable(),
+            [
+                "run", "--samples", TestSupport.demoSamples.path, "--output-dir", out.path, "--history", fifo.path,
+                "--quiet",
+            ], environment: environment())
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "macie-report: error: history file \(fifo.path) is a FIFO, not a regular file; give --history a regular file\n"
+        )
+        #expect(try TestSupport.snapshot(out).isEmpty)
+    }
 }
