@@ -101,7 +101,7 @@ public struct AWSClient: Sendable {
             guard attempt < maxAttempts, let delay = await retry.delayBeforeRetry(after: kind, attempt: attempt) else {
                 throw failure
             }
-            spent += kind == .timeout ? 10 : 5
+            spent += RetryPolicy.cost(of: kind)
             logger.debug(
                 "retrying",
                 metadata: [

@@ -41,7 +41,7 @@ struct SamplesLayout {
                 guard name != SamplesManifest.fileName else { continue }
                 files.append(File(url: url, scope: Scope(region: String(name.dropLast(5)))))
             } else if isFolder(url) {
-                guard isAccountId(name) else {
+                guard Scope.isAccountId(name) else {
                     diagnostics.append(
                         .init(
                             message:
@@ -75,8 +75,6 @@ struct SamplesLayout {
         let withFiles = Set(files.map(\.scope))
         return (manifest?.scopes ?? []).filter { !withFiles.contains($0.scope) }
     }
-
-    static func isAccountId(_ name: String) -> Bool { name.utf8.count == 12 && name.utf8.allSatisfy { (48...57).contains($0) } }
 
     private static func names(in directory: URL) throws -> [String] {
         do {

@@ -29,7 +29,16 @@ public struct Scope: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// `us-east-1`, or `us-east-1 (account 111122223333)`.
-    public var description: String { accountId.map { "\(region) (account \($0))" } ?? region }
+    public var description: String { region + accountNote }
+
+    /// Twelve ASCII digits, as every AWS account id is.
+    public static func isAccountId(_ text: String) -> Bool {
+        text.utf8.count == 12 && text.utf8.allSatisfy { (48...57).contains($0) }
+    }
+
+    /// ` (account 111122223333)` after a region or a gap's reason, or nothing when the
+    /// account is not known.
+    public var accountNote: String { accountId.map { " (account \($0))" } ?? "" }
 }
 
 /// A set of scopes asked "does any of you match this one?" in constant time, for 100 000

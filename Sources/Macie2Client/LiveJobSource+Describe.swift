@@ -42,7 +42,7 @@ extension LiveJobSource {
                 addNext()
             }
         }
-        let scope = Scope(accountId: await account.value, region: region)
+        let scope = await scope(region)
         let account = Self.accountOfUndescribed(outcomes, scope: scope)
         var jobs: [SourcedJob] = []
         var failures: [AWSError] = []

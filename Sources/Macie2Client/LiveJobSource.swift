@@ -109,6 +109,9 @@ public struct LiveJobSource: JobSource {
         }
     }
 
+    /// The scope a region's batch is read in: the caller's account (once known) and the region.
+    func scope(_ region: String) async -> Scope { Scope(accountId: await account.value, region: region) }
+
     /// One region: its batch, and whether it failed for want of any answer at all.
     func walk(_ region: String, limit: ConcurrencyLimit) async throws -> (ScopeBatch, Bool) {
         defer { progress?(.regionDone(region: region)) }
@@ -119,14 +122,14 @@ public struct LiveJobSource: JobSource {
         } catch let error as AWSError {
             if error.isCredentialProblem { throw Self.credentialFailure(error, region) }
             logger.warning("region could not be listed", metadata: ["region": "\(region)", "error": "\(error)"])
-            let scope = Scope(accountId: await account.value, region: region)
+            let scope = await scope(region)
             return (
                 ScopeBatch(
                     scope: scope, jobs: [], gap: ScopeGap(scope: scope, reason: Self.reason(error, "ListClassificationJobs"))),
                 error.isUnreachable
             )
         } catch let error as ListBrokeOff {
-            let scope = Scope(accountId: await account.value, region: region)
+            let scope = await scope(region)
             let jobs = error.partial.map {
                 SourcedJob(
                     job: .init(listed: $0, region: region, account: nil),
@@ -136,7 +139,7 @@ public struct LiveJobSource: JobSource {
         }
         progress?(.listComplete(region: region, jobs: listed.count))
         guard options.describe else {
-            let scope = Scope(accountId: await account.value, region: region)
+            let scope = await scope(region)
             return (
                 ScopeBatch(scope: scope, jobs: listed.map { SourcedJob(job: .init(listed: $0, region: region, account: nil)) }),
                 false

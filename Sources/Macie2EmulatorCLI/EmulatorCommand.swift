@@ -97,7 +97,7 @@ struct EmulatorCommand: AsyncParsableCommand {
             throw ValidationError("give --credentials AKID:SECRET (repeatable) or --accept-any-credentials")
         }
         _ = try parsedCredentials()
-        if let accountId, accountId.utf8.count != 12 || !accountId.allSatisfy(\.isNumber) {
+        if let accountId, !Scope.isAccountId(accountId) {
             throw ValidationError("--account-id must be 12 digits")
         }
         for (name, rate) in [

@@ -169,8 +169,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let report = result.report
         for gap in report.gaps {
-            let account = gap.scope.accountId.map { " (account \($0))" } ?? ""
-            Console.error("region \(gap.region) is incomplete in the report: \(gap.reason)\(account)")
+            Console.error("region \(gap.region) is incomplete in the report: \(gap.reason)\(gap.scope.accountNote)")
         }
         if !quiet {
             for note in report.notes { Console.warning(note) }

@@ -17,7 +17,7 @@ public enum PlainTextSummary {
         if !report.isComplete {
             lines.append("INCOMPLETE: this report is missing data.")
             lines += report.gaps.map {
-                "  - \(clean($0.region)): \(clean($0.reason))" + ($0.scope.accountId.map { " (account \(clean($0)))" } ?? "")
+                "  - \(clean($0.region)): \(clean($0.reason))\(clean($0.scope.accountNote))"
             }
             lines.append("")
         }

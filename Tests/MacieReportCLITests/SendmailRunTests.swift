@@ -10,11 +10,7 @@ import Testing
     let binary = TestSupport.executable()
 
     func script(_ body: String) throws -> (path: String, folder: URL) {
-        let folder = try TestSupport.scratchDirectory("sendmail-run")
-        let url = folder.appendingPathComponent("sendmail")
-        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
-        return (url.path, folder)
+        try TestSupport.shellScript(body, label: "sendmail-run")
     }
 
     func arguments(_ out: URL, sendmail: String) -> [String] {

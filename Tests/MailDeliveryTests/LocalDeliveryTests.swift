@@ -10,11 +10,7 @@ import Testing
         bytes: Array("To: a@example.org\r\nSubject: x\r\n\r\n.\r\nline\r\n".utf8) + (0..<200_000).map { _ in UInt8(ascii: "y") })
 
     func script(_ body: String) throws -> (path: String, folder: URL) {
-        let folder = try TestSupport.scratchDirectory("sendmail")
-        let url = folder.appendingPathComponent("sendmail")
-        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
-        return (url.path, folder)
+        try TestSupport.shellScript(body, label: "sendmail")
     }
 
     @Test func sendmailGetsDashTAndTheMessageOnStdin() async throws {

@@ -9,11 +9,7 @@ import Testing
 /// and that a stuck one is stopped with everything it started. Fake sendmails are scripts.
 @Suite struct SendmailProcessTests {
     func script(_ body: String) throws -> (path: String, folder: URL) {
-        let folder = try TestSupport.scratchDirectory("sendmail")
-        let url = folder.appendingPathComponent("sendmail")
-        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
-        return (url.path, folder)
+        try TestSupport.shellScript(body, label: "sendmail")
     }
 
     func mail(size: Int) -> EncodedMail {

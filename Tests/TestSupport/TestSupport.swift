@@ -30,6 +30,18 @@ public enum TestSupport {
         return url
     }
 
+    /// An executable `/bin/sh` script named `name` holding `body`, in a fresh folder (a fake
+    /// sendmail, say): its path, and the folder for what it records.
+    public static func shellScript(_ body: String, named name: String = "sendmail", label: String = "script") throws -> (
+        path: String, folder: URL
+    ) {
+        let folder = try scratchDirectory(label)
+        let url = folder.appendingPathComponent(name)
+        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        return (url.path, folder)
+    }
+
     /// The built executable: `MACIE_REPORT_BIN`, else the one beside the test bundle.
     public static func executable(_ name: String = "macie-report") -> URL {
         if let path = ProcessInfo.processInfo.environment["MACIE_REPORT_BIN"], name == "macie-report" {

@@ -32,12 +32,15 @@ public actor RetryPolicy {
     public func delayBeforeRetry(after failure: FailureKind, attempt: Int) -> TimeInterval? {
         limiter?.record(throttled: failure == .throttling, now: Date())
         guard failure != .permanent, attempt < configuration.maxAttempts else { return nil }
-        let cost = failure == .timeout ? 10 : 5
+        let cost = Self.cost(of: failure)
         guard quota >= cost else { return nil }
         quota -= cost
         retries += 1
         return min(configuration.maxBackoff, random() * pow(2, Double(attempt - 1)))
     }
+
+    /// What a retry after `failure` takes from the quota: a timeout costs more, as in the SDKs.
+    public static func cost(of failure: FailureKind) -> Int { failure == .timeout ? 10 : 5 }
 
     /// A success gives back what its retries cost (or 1 for a first-try success).
     public func recordSuccess(retriedWithCost cost: Int) {
