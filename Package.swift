@@ -40,8 +40,11 @@ let package = Package(
         // Signature Version 4: depends on crypto and nothing else; the client signs with it,
         // the emulator verifies with it.
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "JobFetch", dependencies: ["Macie2Model", "FileInput"]),
-        .target(name: "JobTransform", dependencies: ["Macie2Model", "JobFetch"]),
+        // Macie's classification job log events (CloudWatch Logs): the FilterLogEvents shapes,
+        // the event message, its types and levels, the remedies, and which events explain a run.
+        .target(name: "JobLogModel", dependencies: ["Macie2Model"]),
+        .target(name: "JobFetch", dependencies: ["Macie2Model", "FileInput", "JobLogModel"]),
+        .target(name: "JobTransform", dependencies: ["Macie2Model", "JobFetch", "JobLogModel"]),
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",

@@ -1,3 +1,4 @@
+import JobLogModel
 import Macie2Model
 
 /// Where classification jobs come from: recorded samples (`SamplesJobSource`, `--samples`) or
@@ -21,14 +22,20 @@ public struct ScopeBatch: Sendable {
     public var jobs: [SourcedJob]
     /// Set when the scope could not be read completely; its jobs are then a partial list.
     public var gap: ScopeGap?
+    /// Set when some jobs' log events could not be read there: their jobs are all listed, but
+    /// why they failed is missing. Always has ``ScopeGap/listIsComplete``.
+    public var logsGap: ScopeGap?
     /// Things worth telling the reader that did not stop the run.
     public var diagnostics: [SourceDiagnostic]
 
     /// No gap and no diagnostics unless given: a scope read completely.
-    public init(scope: Scope, jobs: [SourcedJob], gap: ScopeGap? = nil, diagnostics: [SourceDiagnostic] = []) {
+    public init(
+        scope: Scope, jobs: [SourcedJob], gap: ScopeGap? = nil, logsGap: ScopeGap? = nil, diagnostics: [SourceDiagnostic] = []
+    ) {
         self.scope = scope
         self.jobs = jobs
         self.gap = gap
+        self.logsGap = logsGap
         self.diagnostics = diagnostics
     }
 
@@ -51,13 +58,21 @@ public struct SourcedJob: Sendable {
     /// (`--save-samples`), so a replay reads what the service sent, members this model
     /// does not know included. `nil` for a job seen only in the list.
     public var body: [UInt8]?
+    /// The job's log events of its last run, for a job whose failure or stop they explain;
+    /// `nil` when they were not looked up (not wanted, `--no-job-logs`, or samples recorded
+    /// without them).
+    public var logs: JobLogs?
 
-    /// No caveats and no recorded bytes unless given.
-    public init(job: DescribeClassificationJobResponse, caveats: [String] = [], body: [UInt8]? = nil) {
+    /// No caveats, no recorded bytes and no log events unless given.
+    public init(job: DescribeClassificationJobResponse, caveats: [String] = [], body: [UInt8]? = nil, logs: JobLogs? = nil) {
         self.job = job
         self.caveats = caveats
         self.body = body
+        self.logs = logs
     }
+
+    /// Whether this job's log events explain something (see ``JobLogs/isWanted(status:lastRunError:)``).
+    public var wantsLogs: Bool { JobLogs.isWanted(status: job.jobStatus, lastRunError: job.lastRunErrorStatus?.code) }
 }
 
 /// Why a scope's list of jobs is missing or incomplete.

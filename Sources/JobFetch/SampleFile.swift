@@ -1,5 +1,6 @@
 import FileInput
 import Foundation
+import JobLogModel
 import Macie2Model
 
 /// One `<region>.json` being read: its bytes, where each job sits in them, and how far the
@@ -48,16 +49,25 @@ struct SampleFile {
     /// The next batch, or `nil` when the file is done. The first batch is returned even for
     /// an empty file, so a scope with no jobs still appears in the report; it carries the
     /// scope's recorded gap. `recorded` holds what a recording kept besides the jobs.
-    mutating func nextBatch(size: Int, recorded: SamplesManifest.Entry? = nil) throws -> ScopeBatch? {
+    /// `logs` holds the scope's recorded log events by job id (`nil`: recorded without them);
+    /// a job that wants them and has no entry had none.
+    mutating func nextBatch(size: Int, recorded: SamplesManifest.Entry? = nil, logs: [String: JobLogs]? = nil) throws
+        -> ScopeBatch?
+    {
         if started && position >= elements.count { return nil }
         let isFirst = !started
         started = true
         let slice = position..<min(position + size, elements.count)
         position = slice.upperBound
         let jobs = try decode(slice)
-        let sourced = zip(slice, jobs).map { index, job in SourcedJob(job: job, caveats: recorded?.caveats[index] ?? []) }
+        let sourced = zip(slice, jobs).map { index, job in
+            var sourced = SourcedJob(job: job, caveats: recorded?.caveats[index] ?? [])
+            if let logs { sourced.logs = job.jobId.flatMap { logs[$0] } ?? (sourced.wantsLogs ? JobLogs(events: []) : nil) }
+            return sourced
+        }
         return ScopeBatch(
-            scope: scope, jobs: sourced, gap: isFirst ? recorded?.gap(scope) : nil, diagnostics: isFirst ? diagnostics : [])
+            scope: scope, jobs: sourced, gap: isFirst ? recorded?.gap(scope) : nil,
+            logsGap: isFirst && logs != nil ? recorded?.logsGap(scope) : nil, diagnostics: isFirst ? diagnostics : [])
     }
 
     /// Every job with the exact bytes it was recorded as, for a server that must answer with

@@ -1,4 +1,5 @@
 import Foundation
+import JobLogModel
 import Macie2Model
 
 /// Jobs recorded from the API: `DIR/<region>.json` or `DIR/<account>/<region>.json`, each a
@@ -15,18 +16,21 @@ public struct SamplesJobSource: JobSource {
     public let directory: URL
     /// Jobs per batch: large enough to keep both cores busy, small enough to bound memory.
     public var batchSize: Int
+    /// Whether recorded log events are handed on (off for `--no-job-logs`).
+    public var readsJobLogs: Bool
 
     /// Reads nothing yet: a missing or bad folder ends the stream of ``batches()`` instead. `batchSize`
     /// below 1 is raised to 1.
-    public init(directory: URL, batchSize: Int = 2048) {
+    public init(directory: URL, batchSize: Int = 2048, readsJobLogs: Bool = true) {
         self.directory = directory
         self.batchSize = max(1, batchSize)
+        self.readsJobLogs = readsJobLogs
     }
 
     /// The scope files in scope order, at most ``batchSize`` jobs a batch, then a gap-only batch for each
     /// scope the manifest names without a file. Ends with a ``SourceError`` for samples that cannot be read.
     public func batches() -> AsyncThrowingStream<ScopeBatch, Error> {
-        let reader = SamplesReader(directory: directory, batchSize: batchSize)
+        let reader = SamplesReader(directory: directory, batchSize: batchSize, readsJobLogs: readsJobLogs)
         return AsyncThrowingStream { try await reader.next() }
     }
 
@@ -37,6 +41,14 @@ public struct SamplesJobSource: JobSource {
             let sample = try SampleFile(file.url, scope: file.scope)
             scopes[file.scope, default: []] += try sample.recordedJobs()
         }
+        return scopes
+    }
+
+    /// Every scope's recorded log events by job id, for scopes recorded with them: what the emulator serves.
+    public static func recordedLogsByScope(in directory: URL) throws -> [Scope: [String: JobLogs]] {
+        let layout = try SamplesLayout.read(directory)
+        var scopes: [Scope: [String: JobLogs]] = [:]
+        for scope in layout.logFiles.keys { scopes[scope] = try layout.logs(scope) }
         return scopes
     }
 
@@ -58,12 +70,15 @@ actor SamplesReader {
     private var layout: SamplesLayout?
     private var pending: [SamplesLayout.File] = []
     private var fileless: [SamplesManifest.Entry] = []
+    private let readsJobLogs: Bool
     private var current: SampleFile?
+    private var currentLogs: [String: JobLogs]?
     private var notes: [SourceDiagnostic] = []
 
-    init(directory: URL, batchSize: Int) {
+    init(directory: URL, batchSize: Int, readsJobLogs: Bool) {
         self.directory = directory
         self.batchSize = batchSize
+        self.readsJobLogs = readsJobLogs
     }
 
     func next() throws -> ScopeBatch? {
@@ -79,9 +94,10 @@ actor SamplesReader {
                 guard let file = pending.first else { break }
                 pending.removeFirst()
                 current = try SampleFile(file.url, scope: file.scope)
+                currentLogs = readsJobLogs ? try layout?.logs(file.scope) : nil
             }
             let recorded = current.flatMap { layout?.recorded($0.scope) }
-            if var batch = try current?.nextBatch(size: batchSize, recorded: recorded) {
+            if var batch = try current?.nextBatch(size: batchSize, recorded: recorded, logs: currentLogs) {
                 batch.diagnostics = notes + batch.diagnostics
                 notes = []
                 return batch
@@ -91,7 +107,9 @@ actor SamplesReader {
         guard let entry = fileless.first else { return nil }
         fileless.removeFirst()
         defer { notes = [] }
-        return ScopeBatch(scope: entry.scope, jobs: [], gap: entry.gap(entry.scope), diagnostics: notes)
+        return ScopeBatch(
+            scope: entry.scope, jobs: [], gap: entry.gap(entry.scope), logsGap: readsJobLogs ? entry.logsGap(entry.scope) : nil,
+            diagnostics: notes)
     }
 }
 

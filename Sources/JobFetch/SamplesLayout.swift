@@ -1,5 +1,6 @@
 import FileInput
 import Foundation
+import JobLogModel
 
 /// Which file of a samples folder holds which scope's jobs:
 ///
@@ -7,6 +8,7 @@ import Foundation
 ///   comes from its `jobArn`), the layout hand-made samples use;
 /// - `DIR/<account>/<region>.json`: jobs of the 12-digit `<account>` in `<region>`, as
 ///   `--save-samples` writes them when the run knew its account;
+/// - `DIR/[<account>/]logs/<region>.json`: the log events read for the scope's jobs (``JobLogsFile``);
 /// - `DIR/scopes.json`: the recorded walk's gaps and caveats (``SamplesManifest``).
 struct SamplesLayout {
     struct File {
@@ -16,6 +18,8 @@ struct SamplesLayout {
 
     /// Every scope file, in scope order.
     var files: [File]
+    /// Each scope's log events file, for scopes recorded with them.
+    var logFiles: [Scope: URL] = [:]
     var manifest: SamplesManifest?
     /// Folders that were not read, named for the reader.
     var diagnostics: [SourceDiagnostic]
@@ -35,12 +39,22 @@ struct SamplesLayout {
         }
         var files: [File] = []
         var diagnostics: [SourceDiagnostic] = []
+        var logFiles: [Scope: URL] = [:]
+        func addLogs(in folder: URL, account: String?) throws {
+            for inner in try names(in: folder) where inner.hasSuffix(".json") {
+                logFiles[Scope(accountId: account, region: String(inner.dropLast(5)))] = folder.appendingPathComponent(inner)
+            }
+        }
         for name in try names(in: directory) {
             let url = directory.appendingPathComponent(name)
             if name.hasSuffix(".json") {
                 guard name != SamplesManifest.fileName else { continue }
                 files.append(File(url: url, scope: Scope(region: String(name.dropLast(5)))))
             } else if isFolder(url) {
+                if name == JobLogsFile.folderName {
+                    try addLogs(in: url, account: nil)
+                    continue
+                }
                 guard Scope.isAccountId(name) else {
                     diagnostics.append(
                         .init(
@@ -49,6 +63,8 @@ struct SamplesLayout {
                     )
                     continue
                 }
+                let logs = url.appendingPathComponent(JobLogsFile.folderName)
+                if isFolder(logs) { try addLogs(in: logs, account: name) }
                 for inner in try names(in: url) where inner.hasSuffix(".json") {
                     files.append(
                         File(
@@ -61,7 +77,13 @@ struct SamplesLayout {
         guard !files.isEmpty || !(manifest?.scopes.isEmpty ?? true) else {
             throw SourceError("no <region>.json files in samples directory \(directory.path)")
         }
-        return SamplesLayout(files: files.sorted { $0.scope < $1.scope }, manifest: manifest, diagnostics: diagnostics)
+        return SamplesLayout(
+            files: files.sorted { $0.scope < $1.scope }, logFiles: logFiles, manifest: manifest, diagnostics: diagnostics)
+    }
+
+    /// A scope's log events by job id; `nil` when the scope was recorded without them.
+    func logs(_ scope: Scope) throws -> [String: JobLogs]? {
+        try logFiles[scope].map(JobLogsFile.read)
     }
 
     /// The manifest's entry for a scope, if any.

@@ -44,14 +44,17 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
         public var region: String
         /// Why the scope was not read completely; `nil` when it was.
         public var gap: Gap?
+        /// Why some jobs' log events could not be read there; `nil` when all were (or none were wanted).
+        public var logsGap: Gap?
         /// Caveats by job index in the scope's file; only jobs that have some.
         public var caveats: [Int: [String]]
 
         /// The entry for `scope`; of `gap` only the reason and the list's completeness are kept.
-        public init(scope: Scope, gap: ScopeGap?, caveats: [Int: [String]]) {
+        public init(scope: Scope, gap: ScopeGap?, logsGap: ScopeGap? = nil, caveats: [Int: [String]]) {
             accountId = scope.accountId
             region = scope.region
             self.gap = gap.map { Gap(reason: $0.reason, listIsComplete: $0.listIsComplete) }
+            self.logsGap = logsGap.map { Gap(reason: $0.reason, listIsComplete: $0.listIsComplete) }
             self.caveats = caveats
         }
 
@@ -62,7 +65,11 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
             gap.map { ScopeGap(scope: scope, reason: $0.reason, listIsComplete: $0.listIsComplete) }
         }
 
-        enum CodingKeys: String, CodingKey { case accountId, region, gap, caveats }
+        func logsGap(_ scope: Scope) -> ScopeGap? {
+            logsGap.map { ScopeGap(scope: scope, reason: $0.reason, listIsComplete: true) }
+        }
+
+        enum CodingKeys: String, CodingKey { case accountId, region, gap, logsGap, caveats }
         struct JobCaveats: Codable {
             var job: Int
             var caveats: [String]
@@ -75,6 +82,7 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
             accountId = try container.decodeIfPresent(String.self, forKey: .accountId)
             region = try container.decode(String.self, forKey: .region)
             gap = try container.decodeIfPresent(Gap.self, forKey: .gap)
+            logsGap = try container.decodeIfPresent(Gap.self, forKey: .logsGap)
             let list = try container.decodeIfPresent([JobCaveats].self, forKey: .caveats) ?? []
             caveats = Dictionary(list.map { ($0.job, $0.caveats) }, uniquingKeysWith: { $0 + $1 })
         }
@@ -85,6 +93,7 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
             try container.encodeIfPresent(accountId, forKey: .accountId)
             try container.encode(region, forKey: .region)
             try container.encodeIfPresent(gap, forKey: .gap)
+            try container.encodeIfPresent(logsGap, forKey: .logsGap)
             if !caveats.isEmpty {
                 try container.encode(caveats.keys.sorted().map { JobCaveats(job: $0, caveats: caveats[$0]!) }, forKey: .caveats)
             }

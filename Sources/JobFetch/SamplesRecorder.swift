@@ -1,4 +1,5 @@
 import Foundation
+import JobLogModel
 import Macie2Model
 
 /// `--save-samples DIR`: a source that also writes what it reads, in the samples format, so
@@ -80,6 +81,8 @@ actor SamplesWriter {
     private let staging: URL
     private var files: [Scope: (handle: FileHandle, count: Int)] = [:]
     private var entries: [Scope: SamplesManifest.Entry] = [:]
+    /// Each scope's log entries, written when the walk ends (only jobs with looked-up events).
+    private var logs: [Scope: [JobLogsFile]] = [:]
     private let encoder = Macie2JSON.encoder()
 
     init(directory: URL) throws {
@@ -98,6 +101,10 @@ actor SamplesWriter {
         var file = try files[scope] ?? open(scope)
         var entry = entries[scope] ?? SamplesManifest.Entry(scope: scope, gap: nil, caveats: [:])
         if let gap = batch.gap { entry.gap = .init(reason: gap.reason, listIsComplete: gap.listIsComplete) }
+        if let gap = batch.logsGap { entry.logsGap = .init(reason: gap.reason, listIsComplete: true) }
+        for job in batch.jobs {
+            if let found = job.logs, let id = job.job.jobId { logs[scope, default: []].append(JobLogsFile(jobId: id, logs: found)) }
+        }
         var chunk = Data()
         for job in batch.jobs {
             chunk.append(contentsOf: Array((file.count == 0 ? "\n" : ",\n").utf8))
@@ -125,6 +132,7 @@ actor SamplesWriter {
             try close(file.handle, scope)
         }
         files = [:]
+        try writeLogs()
         let manifest = SamplesManifest(scopes: entries.values.sorted { $0.scope < $1.scope })
         let json = JSONEncoder()
         json.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -135,6 +143,21 @@ actor SamplesWriter {
                 "cannot write \(SamplesManifest.fileName) of the recording: \(error.localizedDescription)")
         }
         try replaceDirectory()
+    }
+
+    /// One `logs/<region>.json` per scope whose jobs' log events were looked up.
+    private func writeLogs() throws {
+        for (scope, entries) in logs {
+            var folder = staging
+            if let account = scope.accountId { folder = folder.appendingPathComponent(account) }
+            folder = folder.appendingPathComponent(JobLogsFile.folderName)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try JobLogsFile.encode(entries).write(to: folder.appendingPathComponent("\(scope.region).json"))
+            } catch {
+                throw SourceError.recording("cannot record the log events of \(scope): \(error.localizedDescription)")
+            }
+        }
     }
 
     /// Removes the staging folder of a walk that failed.

@@ -32,6 +32,27 @@ extension JobRecord {
         }
     }
 
+    /// Flattens a job as a source handed it on, its log events included: an event type
+    /// Macie's documentation does not list, an unreadable message, and reading stopped at
+    /// the event limit each add a caveat.
+    public init(_ sourced: SourcedJob, scope: Scope) {
+        self.init(sourced.job, scope: scope, caveats: sourced.caveats)
+        guard let errors = JobLastRunErrors(sourced.logs, runStart: sourced.job.lastRunTime, jobStatus: sourced.job.jobStatus)
+        else { return }
+        lastRunErrors = errors
+        for entry in errors.types where !entry.type.isKnown {
+            caveats.append("log eventType \"\(entry.type.rawValue)\" is not in Macie's documentation; shown as sent")
+        }
+        if errors.unparsedEvents > 0 {
+            caveats.append(
+                "\(JobLastRunErrors.count(errors.unparsedEvents, "log event")) could not be read as Macie job events; kept raw in errors.csv"
+            )
+        }
+        if let stopped = errors.stoppedAfter {
+            caveats.append("reading its log events stopped after \(stopped) events; there are more")
+        }
+    }
+
     /// Flattens a described job read in `region`, by an account not known.
     public init(_ job: DescribeClassificationJobResponse, region: String, caveats: [String] = []) {
         self.init(job, scope: Scope(region: region), caveats: caveats)

@@ -47,6 +47,9 @@ public struct JobRecord: Sendable, Hashable {
     /// Why this row should be read with care: an enum value the model does not list, a job
     /// that vanished before it could be described, an ARN that does not parse.
     public var caveats: [String]
+    /// Why the last run failed or the job stopped, from its log events; `nil` when they were
+    /// not looked up (the job needed no explaining, `--no-job-logs`, or samples without them).
+    public var lastRunErrors: JobLastRunErrors?
 
     public init(
         accountId: String? = nil, region: String, scopeAccountId: String? = nil, jobId: String? = nil, name: String? = nil,

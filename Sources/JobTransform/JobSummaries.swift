@@ -1,8 +1,11 @@
+import JobLogModel
 import Macie2Model
 
 /// What summary.csv groups jobs by; the raw values are the `dimension` column's contract.
 public enum SummaryDimension: String, CaseIterable, Sendable {
     case jobStatus, jobType, lastRunErrorStatus, region, accountId
+    /// Jobs per event type of their last run's log events (a job counts under each type it has).
+    case lastRunErrorType
 }
 
 /// One `dimension,value,jobs` line of summary.csv.
@@ -41,6 +44,7 @@ public struct JobSummaries: Sendable, Hashable {
         rows += Self.enumRows(.lastRunErrorStatus, records.map(\.lastRunErrorStatus))
         rows += Self.plainRows(.region, records.map(\.region))
         rows += Self.plainRows(.accountId, records.map(\.accountId))
+        rows += Self.errorTypeRows(records)
         self.rows = rows
     }
 
@@ -65,6 +69,20 @@ public struct JobSummaries: Sendable, Hashable {
         }
         if absentCount > 0 { rows.append(SummaryRow(dimension: dimension, value: absent, jobs: absentCount)) }
         return rows
+    }
+
+    /// Every error and stop reason Macie documents, zeros included, then types it does not
+    /// document; no `(none)` row, since a job may count under several types or none.
+    private static func errorTypeRows(_ records: [JobRecord]) -> [SummaryRow] {
+        let documented = JobEventTypeDefinition.accountErrors + JobEventTypeDefinition.bucketErrors
+            + JobEventTypeDefinition.statusReasons
+        var counts: [JobEventType: Int] = Dictionary(uniqueKeysWithValues: documented.map { (JobEventType(rawValue: $0), 0) })
+        for record in records {
+            for entry in record.lastRunErrors?.types ?? [] { counts[entry.type, default: 0] += 1 }
+        }
+        return counts.keys.sorted().map {
+            SummaryRow(dimension: .lastRunErrorType, value: $0.rawValue, jobs: counts[$0]!, isKnownValue: $0.isKnown)
+        }
     }
 
     private static func plainRows(_ dimension: SummaryDimension, _ values: [String?]) -> [SummaryRow] {

@@ -28,13 +28,14 @@ public struct ReportBuilder: Sendable {
             let slots = UnsafeSendable(slots)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 let part = (jobs.count * w / workers)..<(jobs.count * (w + 1) / workers)
-                slots.value[w] = jobs[part].map { JobRecord($0.job, scope: batch.scope, caveats: $0.caveats) }
+                slots.value[w] = jobs[part].map { JobRecord($0, scope: batch.scope) }
             }
         }
         // No reserveCapacity here: reserving the exact size batch after batch would copy the
         // whole array every time; appending grows it geometrically.
         for part in converted { records += part }
         if let gap = batch.gap { gaps.append(gap) }
+        if let gap = batch.logsGap { gaps.append(gap) }
         notes += batch.diagnostics.map(\.line)
     }
 

@@ -36,6 +36,14 @@ public struct ReportModel: Sendable {
     /// Distinct accounts among the jobs.
     public var accounts: [String] { summaries.rows(for: .accountId).map(\.value) }
 
+    /// The error types of every job's last run, for "Why jobs failed"; computed on each call.
+    public var failureGroups: [FailureGroup] { FailureGroup.groups(records) }
+
+    /// Jobs whose log events were looked up but could not be read.
+    public var jobsWithoutReasons: Int {
+        records.reduce(0) { $0 + ($1.lastRunErrors.map { $0.wasRead ? 0 : 1 } ?? 0) }
+    }
+
     /// Jobs whose last run reported ERROR.
     public var errorCount: Int { summaries.count(.lastRunErrorStatus, "ERROR") }
 
