@@ -82,11 +82,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // CloudWatch Logs' FilterLogEvents on the client, and reading one job's log events.
+        .target(name: "CloudWatchLogsClient", dependencies: ["AWSClient", "JobLogModel"]),
         // The live source: Macie2's operations as a thin table on the client, and the walk.
         .target(
             name: "Macie2Client",
             dependencies: [
-                "AWSClient", "AWSSigV4", "Macie2Model", "JobFetch",
+                "AWSClient", "AWSSigV4", "Macie2Model", "JobFetch", "JobLogModel", "CloudWatchLogsClient",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -124,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "MacieReportCLI",
             dependencies: [
-                "ReportPipeline", "Macie2Client", "AWSClient", "JobHistory", "MailDelivery", "FileInput", "ChildProcess",
+                "ReportPipeline", "Macie2Client", "AWSClient", "CloudWatchLogsClient", "JobHistory", "MailDelivery", "FileInput", "ChildProcess",
                 "StandardErrorOutput", "Macie2Model", "JobFetch", "JobTransform", "ReportRender",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

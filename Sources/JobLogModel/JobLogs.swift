@@ -16,7 +16,7 @@ public struct JobLogs: Sendable, Hashable {
 
     /// The events read, oldest first as the service returned them.
     public var events: [FilteredLogEvent]
-    /// Set when reading stopped at the event limit with more to come: the report says "at least".
+    /// Set when reading stopped at the event limit while a `nextToken` still came: the report says "at least".
     public var stoppedAfter: Int?
     /// `false` when the events could not be read (the scope's logs gap says why).
     public var wasRead: Bool

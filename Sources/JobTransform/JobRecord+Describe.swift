@@ -49,7 +49,7 @@ extension JobRecord {
             )
         }
         if let stopped = errors.stoppedAfter {
-            caveats.append("reading its log events stopped after \(stopped) events; there are more")
+            caveats.append("reading its log events stopped after \(stopped) events; more may follow")
         }
     }
 

@@ -34,12 +34,16 @@ public struct LiveJobSource: JobSource {
         /// The most list pages one region may take: far above any real estate (a million jobs
         /// at 200 a page), so reaching it means a service handing out tokens for ever.
         public var pageLimit: Int
+        /// How the log events of failed, paused and cancelled jobs are read; `nil` reads none
+        /// (`--no-job-logs`). Only described jobs are looked up: the list has no run start.
+        public var jobLogs: JobLogOptions?
 
         /// `pageLimit` below 1 is raised to 1.
         public init(
             regions: [String], maxConcurrency: Int = LiveJobSource.defaultConcurrency, filter: ListJobsFilterCriteria? = nil,
-            describe: Bool = true, keepBodies: Bool = false, pageLimit: Int = 5_000
+            describe: Bool = true, keepBodies: Bool = false, pageLimit: Int = 5_000, jobLogs: JobLogOptions? = JobLogOptions()
         ) {
+            self.jobLogs = jobLogs
             self.regions = regions
             self.maxConcurrency = maxConcurrency
             self.filter = filter
@@ -145,7 +149,9 @@ public struct LiveJobSource: JobSource {
                 false
             )
         }
-        return (try await describeAll(listed, client: macie, limit: limit), false)
+        var batch = try await describeAll(listed, client: macie, limit: limit)
+        if let jobLogs = options.jobLogs { try await attachLogs(to: &batch, options: jobLogs, limit: limit) }
+        return (batch, false)
     }
 
     /// The list ended without `nextToken` never coming to an end: what it had, and why.

@@ -6,6 +6,8 @@ public enum WalkEvent: Sendable {
     case listComplete(region: String, jobs: Int)
     /// One job was described (or found gone).
     case described(region: String)
+    /// One job's log events were read (or found unreadable).
+    case logsRead(region: String)
     /// The region is done (or has failed).
     case regionDone(region: String)
 }

@@ -21,7 +21,7 @@ struct LiveOptions: ParsableArguments {
     @Option(
         name: .customLong("endpoint-url"),
         help: ArgumentHelp(
-            "Send every AWS request of the run here (Macie2, STS) instead of each service's regional host; without it, AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL.",
+            "Send every AWS request of the run here (Macie2, CloudWatch Logs, STS) instead of each service's regional host; without it, AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL.",
             valueName: "URL"))
     var endpointURL: String?
 

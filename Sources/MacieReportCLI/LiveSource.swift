@@ -1,4 +1,5 @@
 import AWSClient
+import CloudWatchLogsClient
 import Foundation
 import JobFetch
 import Logging
@@ -14,10 +15,14 @@ struct LiveSource {
     let regions: [String]
     let options: LiveJobSource.Options
 
-    static func resolve(_ live: LiveOptions, environment: [String: String]) throws -> LiveSource {
+    /// `jobLogs` false (`--no-job-logs`) reads no log events; so does `--no-describe`, since
+    /// the list gives no run start to read from.
+    static func resolve(_ live: LiveOptions, jobLogs: Bool = true, environment: [String: String]) throws -> LiveSource {
         let settings = try AWSSettings.resolve(profile: live.profile, endpointURL: live.endpointURL, environment: environment)
         let regions = try settings.regions(explicit: live.regions)
-        try settings.checkEndpoints([Macie2Client.service, .sts], regions: regions)
+        let readsLogs = jobLogs && !live.noDescribe
+        try settings.checkEndpoints(
+            [Macie2Client.service, .sts] + (readsLogs ? [CloudWatchLogsClient.service] : []), regions: regions)
         var filter: ListJobsFilterCriteria?
         if !live.includes.isEmpty || !live.excludes.isEmpty {
             filter = ListJobsFilterCriteria(
@@ -26,7 +31,8 @@ struct LiveSource {
         }
         let options = LiveJobSource.Options(
             regions: regions, maxConcurrency: live.maxConcurrency ?? LiveJobSource.defaultConcurrency, filter: filter,
-            describe: !live.noDescribe, keepBodies: live.saveSamples != nil)
+            describe: !live.noDescribe, keepBodies: live.saveSamples != nil,
+            jobLogs: readsLogs ? LiveJobSource.JobLogOptions() : nil)
         if let folder = live.saveSamples { try RecordingJobSource.prepare(URL(fileURLWithPath: folder)) }
         return LiveSource(settings: settings, regions: regions, options: options)
     }

@@ -12,6 +12,7 @@ final class ProgressLine: @unchecked Sendable {
     private var described = 0
     private var toDescribe = 0
     private var regionsDone = 0
+    private var logsRead = 0
     private let regions: Int
     private var lastDraw = Date.distantPast
     private var finished = false
@@ -33,6 +34,7 @@ final class ProgressLine: @unchecked Sendable {
                 listed += jobs
             case .listComplete(_, let jobs): toDescribe += jobs
             case .described: described += 1
+            case .logsRead: logsRead += 1
             case .regionDone: regionsDone += 1
             }
             guard Date().timeIntervalSince(lastDraw) > 0.2 else { return nil }
@@ -40,6 +42,7 @@ final class ProgressLine: @unchecked Sendable {
             let elapsed = Date().timeIntervalSince(start)
             var text =
                 "regions \(regionsDone)/\(regions), \(pages) pages, \(listed) jobs listed, \(described)/\(toDescribe) described"
+            if logsRead > 0 { text += ", log events of \(logsRead) jobs read" }
             if described > 20, toDescribe > described {
                 text += ", about \(Int(elapsed / Double(described) * Double(toDescribe - described)) + 1) s left"
             }

@@ -71,6 +71,13 @@ struct RunCommand: AsyncParsableCommand {
             valueName: "error|attention"))
     var failOn: String?
 
+    @Flag(
+        name: .customLong("no-job-logs"),
+        help:
+            "Do not read why jobs failed from their CloudWatch Logs events (for credentials without logs:FilterLogEvents); the reports then say that a job failed, not why."
+    )
+    var noJobLogs = false
+
     @Option(
         name: .customLong("lock-timeout"),
         help: "Seconds to wait for another run writing to the same output directory or history.")
@@ -163,7 +170,7 @@ struct RunCommand: AsyncParsableCommand {
         let result: ReportPipeline.Result
         if let samples {
             result = try await ReportPipeline.run(
-                source: SamplesJobSource(directory: URL(fileURLWithPath: samples)), options: options)
+                source: SamplesJobSource(directory: URL(fileURLWithPath: samples), readsJobLogs: !noJobLogs), options: options)
         } else {
             result = try await runLive(options)
         }
@@ -208,7 +215,7 @@ struct RunCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "macie-report")
-        let setup = try LiveSource.resolve(live, environment: ProcessInfo.processInfo.environment)
+        let setup = try LiveSource.resolve(live, jobLogs: !noJobLogs, environment: ProcessInfo.processInfo.environment)
         let showProgress = !quiet && ProgressLine.isTerminal
         let holder = RetryCounter()
         let progress = showProgress ? ProgressLine(regions: setup.regions.count, retries: { await holder.count() }) : nil

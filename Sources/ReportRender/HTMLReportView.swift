@@ -73,7 +73,7 @@ enum HTMLReportView {
     static func summary(_ dimension: SummaryDimension, _ summaries: JobSummaries) -> [String: Any] {
         let titles: [SummaryDimension: String] = [
             .jobStatus: "By status", .jobType: "By type", .lastRunErrorStatus: "By last-run error",
-            .region: "By region", .accountId: "By account",
+            .region: "By region", .accountId: "By account", .lastRunErrorType: "By last-run error type",
         ]
         let rows: [[String: Any]] = summaries.rows(for: dimension).map { row in
             [

@@ -1,0 +1,87 @@
+import AWSClient
+import CloudWatchLogsClient
+import Foundation
+import JobFetch
+import JobLogModel
+
+extension LiveJobSource {
+    /// How job log events are looked up (`nil` in ``Options/jobLogs`` for `--no-job-logs`).
+    public struct JobLogOptions: Sendable {
+        /// The most events read for one job.
+        public var eventLimit: Int
+        /// FilterLogEvents requests a second in one account and region: the Logs quota is low
+        /// (plan for 5), and a scope's lookups share it.
+        public var rate: Double
+
+        public init(eventLimit: Int = JobLogs.defaultEventLimit, rate: Double = 5) {
+            self.eventLimit = eventLimit
+            self.rate = rate
+        }
+    }
+
+    /// Reads the log events of every job of the batch that wants them, paced at the Logs
+    /// rate for the scope and holding one of the walk's permits per request. Access denied
+    /// or no answer stops the scope's lookups (its remaining jobs have no reasons); any
+    /// failure makes the batch's logs gap. The jobs themselves are always kept.
+    func attachLogs(to batch: inout ScopeBatch, options logOptions: JobLogOptions, limit: ConcurrencyLimit) async throws {
+        let wanted = batch.jobs.indices.filter { batch.jobs[$0].wantsLogs && batch.jobs[$0].job.jobId != nil }
+        guard !wanted.isEmpty else { return }
+        let region = batch.region
+        let reader = JobLogReader(logs: CloudWatchLogsClient(client: client, region: region), eventLimit: logOptions.eventLimit)
+        let pacer = RequestPacer(rate: logOptions.rate)
+        let stop = ScopeStop()
+        let run: JobLogReader.Runner = { request in
+            try await pacer.waitForTurn()
+            return try await limit.run { try await request() }
+        }
+        var failures: [AWSError] = []
+        try await withThrowingTaskGroup(of: (Int, Result<JobLogs, AWSError>).self) { group in
+            for index in wanted {
+                let job = batch.jobs[index].job
+                group.addTask {
+                    if let stopped = await stop.error { return (index, .failure(stopped)) }
+                    do {
+                        let logs = try await reader.read(
+                            jobId: job.jobId ?? "", startTime: JobLogs.startTime(lastRunTime: job.lastRunTime, createdAt: job.createdAt),
+                            run: run)
+                        return (index, .success(logs))
+                    } catch let error as AWSError {
+                        if error.isAccessDenied || error.isUnreachable || error.isCredentialProblem { await stop.set(error) }
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            for try await (index, result) in group {
+                switch result {
+                case .success(let logs): batch.jobs[index].logs = logs
+                case .failure(let error):
+                    batch.jobs[index].logs = .unavailable
+                    failures.append(error)
+                }
+                progress?(.logsRead(region: region))
+            }
+        }
+        if let first = await stop.error ?? failures.first {
+            batch.logsGap = ScopeGap(
+                scope: batch.scope, reason: Self.logsReason(first, jobs: failures.count), listIsComplete: true)
+        }
+    }
+
+    /// One line for a scope's logs gap, naming what to grant or how to switch the lookup off.
+    static func logsReason(_ error: AWSError, jobs: Int) -> String {
+        let what = "log events of \(jobs) job(s) could not be read, so why they failed is missing"
+        if error.isAccessDenied {
+            return
+                "\(what): access denied for FilterLogEvents: \(error.message) (grant logs:FilterLogEvents on log group \(JobLogs.logGroupName), or run with --no-job-logs)"
+        }
+        if error.isUnreachable { return "\(what): CloudWatch Logs gave no answer after retries: \(error.message)" }
+        if error.isMalformedAnswer { return "\(what): \(error.message)" }
+        return "\(what): FilterLogEvents failed after retries: \(error)"
+    }
+}
+
+/// The first error that makes further lookups in a scope pointless (access denied, no answer).
+actor ScopeStop {
+    private(set) var error: AWSError?
+    func set(_ error: AWSError) { if self.error == nil { self.error = error } }
+}
