@@ -22,8 +22,8 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-if ! python3 -c 'import pytest, openpyxl, boto3, aiosmtpd, cryptography' 2>/dev/null; then
-  echo "setup: installing pytest, openpyxl, boto3, aiosmtpd and cryptography from PyPI" >&2
-  python3 -m pip install -q pytest openpyxl boto3 aiosmtpd cryptography 2>/dev/null \
-    || python3 -m pip install -q --break-system-packages pytest openpyxl boto3 aiosmtpd cryptography
+if ! python3 -c 'import pytest, openpyxl, boto3, aiosmtpd, cryptography, moto.server, flask' 2>/dev/null; then
+  echo "setup: installing pytest, openpyxl, boto3, aiosmtpd, cryptography and moto[server] from PyPI" >&2
+  python3 -m pip install -q pytest openpyxl boto3 aiosmtpd cryptography 'moto[server]' 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages pytest openpyxl boto3 aiosmtpd cryptography 'moto[server]'
 fi
