@@ -166,7 +166,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "Macie2Model", "TestSupport"]),
-        .testTarget(name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "Macie2Model", "TestSupport"]),
+        .testTarget(
+            name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "JobLogModel", "Macie2Model", "TestSupport"]),
         .testTarget(
             name: "JobHistoryTests",
             dependencies: [
