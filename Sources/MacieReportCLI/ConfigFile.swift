@@ -19,7 +19,7 @@ import Foundation
 /// line does, and checks it the same way.
 enum ConfigFile {
     /// Options of `run` that take no value.
-    static let flags: Set<String> = ["quiet", "no-formula-guard", "no-describe"]
+    static let flags: Set<String> = ["quiet", "no-formula-guard", "no-describe", "no-job-logs"]
 
     /// Every long option of `run`, read from its own help so the list can never drift.
     static let runOptionNames: Set<String> = {
