@@ -47,12 +47,16 @@ public struct JobErrorEvent: Sendable, Hashable {
     /// - Of the status events, only the newest one that explains `status` is kept: the quota
     ///   pause for a PAUSED job, the cancellation for a CANCELLED one.
     /// - A message that is not a Macie job event is kept raw, as ``JobEventLevel/unparsed``.
+    /// - Events logged before `runStart` are left out, as a live lookup never reads them.
     public static func selected(
         from events: [FilteredLogEvent], runStart: Date?, jobIsPaused: Bool, jobIsCancelled: Bool
     ) -> [JobErrorEvent] {
         var kept: [JobErrorEvent] = []
         var statusReason: JobErrorEvent?
-        for event in events {
+        let startTime = JobLogs.startTime(lastRunTime: runStart, createdAt: nil)
+        // Events logged before the run started are not its own: a live lookup never asks for
+        // them, and recorded or hand-made samples are held to the same rule.
+        for event in events where startTime == nil || (event.timestamp ?? .max) >= startTime! {
             guard let message = event.message, let parsed = MacieJobEvent.parse(message) else {
                 kept.append(
                     JobErrorEvent(
