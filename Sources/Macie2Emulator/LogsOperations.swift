@@ -85,7 +85,8 @@ enum LogsOperations {
             PageToken(offset: offset, query: query, serial: serial(), emptyPages: empties).encoded
         }
         // A job's events start here: at the first event, or where the stream changes.
-        let startsAJob = offset == 0 || (offset < matched.count && matched[offset - 1].logStreamName != matched[offset].logStreamName)
+        let startsAJob =
+            offset == 0 || (offset < matched.count && matched[offset - 1].logStreamName != matched[offset].logStreamName)
         if startsAJob && emptiesServed < paging.emptyPages {
             return page([], nextToken: token(offset, empties: emptiesServed + 1))
         }
@@ -117,10 +118,12 @@ enum LogsOperations {
             return "logStreamNames and logStreamNamePrefix are mutually exclusive."
         }
         if let names = input.logStreamNames, !(1...100).contains(names.count) {
-            return "1 validation error detected: Value at 'logStreamNames' failed to satisfy constraint: Member must have length between 1 and 100"
+            return
+                "1 validation error detected: Value at 'logStreamNames' failed to satisfy constraint: Member must have length between 1 and 100"
         }
         if let limit = input.limit, !(1...maxLimit).contains(limit) {
-            return "1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value between 1 and \(maxLimit)"
+            return
+                "1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value between 1 and \(maxLimit)"
         }
         if let start = input.startTime, let end = input.endTime, start > end {
             return "startTime (\(start)) must not be after endTime (\(end))."

@@ -79,7 +79,8 @@ public final class Macie2Service: @unchecked Sendable {
         }
         logStores = logs.mapValues(LogEventStore.init)
         verifiers = credentials.map { keys in
-            Dictionary(uniqueKeysWithValues: ["macie2", "sts", "logs"].map { ($0, SigV4Verifier(credentials: keys, service: $0)) })
+            Dictionary(
+                uniqueKeysWithValues: ["macie2", "sts", "logs"].map { ($0, SigV4Verifier(credentials: keys, service: $0)) })
         }
         self.defaultRegion = defaultRegion
         self.faults = FaultState(faults)

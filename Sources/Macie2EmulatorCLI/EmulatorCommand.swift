@@ -96,7 +96,10 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "FilterLogEvents: return at most this many events a page, whatever limit asks.")
     var logsPageSize = 10_000
 
-    @Option(help: "FilterLogEvents: requests per second allowed per account and region (token bucket, same burst); over it, ThrottlingException.")
+    @Option(
+        help:
+            "FilterLogEvents: requests per second allowed per account and region (token bucket, same burst); over it, ThrottlingException."
+    )
     var logsRate: Double?
 
     @Option(
@@ -167,7 +170,8 @@ struct EmulatorCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let service = Macie2Service(
-            scoped: jobs, scopedLogs: logs, accountId: accountId, credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
+            scoped: jobs, scopedLogs: logs, accountId: accountId,
+            credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
             defaultRegion: defaultRegion)
         let server = try await EmulatorServer.start(service: service, host: host, port: port)
         // The first stdout line is the contract scripts read; write it unbuffered.

@@ -43,7 +43,8 @@ import Testing
                 ("Host", "127.0.0.1"), ("Content-Type", "application/x-amz-json-1.1"),
                 ("X-Amz-Target", "Logs_20140328.\(target)"),
             ], payloadHash: SigV4.payloadHash(data))
-        return EmulatorRequest(method: "POST", path: "/", headers: signer.sign(request, date: Self.now).headers, body: Array(data))
+        return EmulatorRequest(
+            method: "POST", path: "/", headers: signer.sign(request, date: Self.now).headers, body: Array(data))
     }
 
     struct Page {
@@ -150,7 +151,8 @@ import Testing
         #expect(missing.status == 400 && missing.type == "ResourceNotFoundException")
         #expect(missing.json["message"] as? String == "The specified log group does not exist.")
         // A region the samples recorded no log events for has no log group.
-        #expect(try page(service(), ["logGroupName": JobLogs.logGroupName], region: "sa-east-1").type == "ResourceNotFoundException")
+        #expect(
+            try page(service(), ["logGroupName": JobLogs.logGroupName], region: "sa-east-1").type == "ResourceNotFoundException")
         for limit in [0, 10_001, -1] {
             let refused = try page(service(), ["logGroupName": JobLogs.logGroupName, "limit": limit])
             #expect(refused.status == 400 && refused.type == "InvalidParameterException", "limit \(limit)")
