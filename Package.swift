@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "Macie2Emulator",
             dependencies: [
-                "Macie2Model", "JobFetch", "AWSSigV4",
+                "Macie2Model", "JobFetch", "JobLogModel", "AWSSigV4",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -119,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "Macie2EmulatorCLI",
             dependencies: [
-                "Macie2Emulator", "JobFetch", "AWSSigV4",
+                "Macie2Emulator", "JobFetch", "JobLogModel", "AWSSigV4",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -157,7 +157,8 @@ let package = Package(
         // AWS's SigV4 suite (Apache-2.0, from aws-c-auth) travels with the test: see its NOTICE.
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Resources/sigv4")]),
         .testTarget(
-            name: "Macie2EmulatorTests", dependencies: ["Macie2Emulator", "Macie2Model", "JobFetch", "AWSSigV4", "TestSupport"]),
+            name: "Macie2EmulatorTests",
+            dependencies: ["Macie2Emulator", "Macie2Model", "JobFetch", "JobLogModel", "AWSSigV4", "TestSupport"]),
         .testTarget(
             name: "AWSClientTests",
             dependencies: [

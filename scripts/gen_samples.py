@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a large synthetic Macie classification-job dataset.
 
-    python3 scripts/gen_samples.py --jobs N --out DIR [--regions K] [--seed S]
+    python3 scripts/gen_samples.py --jobs N --out DIR [--regions K] [--seed S] [--error-events]
 
 Writes DIR/<region>.json for K regions (default 4): each a JSON array of
 DescribeClassificationJob response bodies in the same format as
@@ -12,6 +12,14 @@ bucketDefinitions or bucketCriteria, scoping, tags, daily/weekly/monthly
 schedules, statistics, userPausedDetails on USER_PAUSED jobs, some ERROR
 runs, and a small fraction (about 2%) of hostile names/descriptions/tags
 (quotes, commas, newlines, spreadsheet formulas, <script>, emoji, RTL).
+
+With --error-events, about 10% of the jobs that ran (chosen by the seed) have
+lastRunErrorStatus ERROR and the rest NONE, and each ERROR job has 1-200
+CloudWatch Logs events of its last run (mostly small, a few near 200: account-
+and bucket-level errors, a run-started event, a rare undocumented type) in
+DIR/logs/<region>.json, one {"jobId", "events"} entry a line as
+JobLogsFile.encode writes them.  The job bodies are otherwise the same bytes as
+without the flag: the extra draws come from a generator of their own.
 
 Deterministic: the output depends only on the arguments (relative dates use
 the fixed --anchor, default 2026-11-24T06:00:00Z, never the clock).
@@ -103,8 +111,82 @@ STATUS_TABLE = []
 for _s, _w, _t in STATUS_WEIGHTS:
     STATUS_TABLE += [(_s, _t)] * _w
 
-# The same object-scoping shapes as the demo dataset.
-from make_demo_samples import SCOPINGS  # noqa: E402
+# The same object-scoping shapes as the demo dataset, and its job log event vocabulary.
+from make_demo_samples import (LOG_ACCOUNT_ERRORS, LOG_BUCKET_ERRORS, LOG_DESCRIPTIONS,  # noqa: E402
+                               SCOPINGS)
+
+ERROR_SHARE = 0.10  # --error-events: the share of jobs that ran whose last run is ERROR
+BUCKET_OPERATIONS = ["ListObjectsV2", "GetBucketPolicy", "GetObject", "GetBucketLocation",
+                     "GetBucketEncryption", "GetBucketAcl"]
+
+
+def iso_epoch(text):
+    """Epoch milliseconds of an ISO-8601 UTC text as this script writes them."""
+    base, _, frac = text.rstrip("Z").partition(".")
+    dt = datetime.strptime(base, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc)
+    return int(dt.timestamp()) * 1000 + int((frac or "0").ljust(3, "0")[:3])
+
+
+def micro_text(epoch_ms, micros):
+    dt = datetime.fromtimestamp(epoch_ms // 1000, timezone.utc)
+    return dt.strftime("%Y-%m-%dT%H:%M:%S") + ".%06dZ" % ((epoch_ms % 1000) * 1000 + micros)
+
+
+def error_events(seed, i, job, anchor_epoch):
+    """--error-events: whether job i's last run is ERROR, and if so its log events.
+
+    Draws from a generator seeded by (seed, i) alone, so the job bodies keep their bytes."""
+    if "lastRunTime" not in job or "lastRunErrorStatus" not in job:
+        return False, None
+    rng = random.Random("macie-report-gen-logs:%s:%d" % (seed, i))
+    if rng.random() >= ERROR_SHARE:
+        return False, None
+    rnd = rng.random
+    acct = job["jobArn"].split(":")[4]
+    job_id = job["jobId"]
+    start = iso_epoch(job["lastRunTime"])
+    run_date = micro_text(start, 0)
+    count = 1 + int(199 * rnd() ** 3)
+    step = max(0, min(15000, (anchor_epoch * 1000 - start) // (count + 1)))
+    defs = job["s3JobDefinition"].get("bucketDefinitions") or [
+        {"accountId": acct, "buckets": ["%s-%d" % (job["s3JobDefinition"]["bucketCriteria"]["includes"]["and"][0]
+                                                   ["simpleCriterion"]["values"][0], n) for n in range(8)]}]
+    pairs = [(d["accountId"], b) for d in defs for b in d["buckets"]]
+    events = []
+    t = start
+    for k in range(count):
+        t += int(step * (0.5 + rnd())) if k else int(rnd() * 900)
+        if k == 0 and count > 1:
+            kind = "ONE_TIME_JOB_STARTED" if job["jobType"] == "ONE_TIME" else "SCHEDULED_RUN_STARTED"
+        else:
+            x = rnd()
+            kind = ("BUCKET_ACCESS_DENIED" if x < 0.6 else
+                    LOG_BUCKET_ERRORS[int(rnd() * len(LOG_BUCKET_ERRORS))] if x < 0.85 else
+                    LOG_ACCOUNT_ERRORS[int(rnd() * len(LOG_ACCOUNT_ERRORS))] if x < 0.99 else
+                    "BUCKET_KMS_KEY_DISABLED")
+        m = {"adminAccountId": acct, "jobId": job_id, "eventType": kind,
+             "occurredAt": micro_text(t, int(rnd() * 1000)), "description": LOG_DESCRIPTIONS[kind],
+             "jobName": job["name"]}
+        if kind.startswith("BUCKET_"):
+            a, b = pairs[int(rnd() * len(pairs))]
+            if rnd() < 0.3:  # a bucket the job no longer lists, say one since deleted
+                b = "%s-%d" % (b, k)
+            m["operation"] = BUCKET_OPERATIONS[int(rnd() * len(BUCKET_OPERATIONS))]
+            m["runDate"] = run_date
+            m["affectedAccount"] = a
+            m["affectedResource"] = {"type": "S3_BUCKET_NAME", "value": b}
+        else:
+            m["runDate"] = run_date
+            if kind.startswith("ACCOUNT_"):
+                m["affectedAccount"] = pairs[int(rnd() * len(pairs))][0]
+        events.append({
+            "eventId": "%056d" % rng.getrandbits(186),
+            "ingestionTime": t + 200 + int(rnd() * 1800),
+            "logStreamName": job_id,
+            "message": json.dumps(m, ensure_ascii=False, separators=(",", ":")),
+            "timestamp": t,
+        })
+    return True, events
 
 
 def parse_anchor(text):
@@ -321,6 +403,9 @@ def main():
     ap.add_argument("--seed", default="1", help="seed (any string, default 1)")
     ap.add_argument("--anchor", default="2026-11-24T06:00:00Z",
                     help="fixed 'now' for relative dates (default 2026-11-24T06:00:00Z)")
+    ap.add_argument("--error-events", action="store_true",
+                    help="make about 10%% of the jobs that ran ERROR, each with 1-200 log events "
+                         "in DIR/logs/<region>.json")
     args = ap.parse_args()
     if args.jobs < 0:
         ap.error("--jobs must be >= 0")
@@ -336,9 +421,26 @@ def main():
     counts = dict.fromkeys(regions, 0)
     total = 0
     dumps = json.dumps
+    logs, log_counts, log_events = {}, dict.fromkeys(regions, 0), 0
+    if args.error_events:
+        os.makedirs(os.path.join(args.out, "logs"), exist_ok=True)
+        logs = {r: open(os.path.join(args.out, "logs", r + ".json"), "wb", buffering=1 << 20)
+                for r in regions}
     try:
         for i in range(args.jobs):
             region, job = gen.job(i)
+            if args.error_events:
+                failed, events = error_events(args.seed, i, job, gen.anchor_epoch)
+                if "lastRunErrorStatus" in job:  # absent stays absent (jobs from before the member)
+                    job["lastRunErrorStatus"] = {"code": "ERROR" if failed else "NONE"}
+                if events:
+                    line = dumps({"events": events, "jobId": job["jobId"]}, sort_keys=True,
+                                 ensure_ascii=False, separators=(",", ":"))
+                    data = ("[\n" if log_counts[region] == 0 else ",\n") + line
+                    logs[region].write(data.encode("utf-8"))
+                    total += len(data.encode("utf-8"))
+                    log_counts[region] += 1
+                    log_events += len(events)
             # same bytes as json.dumps(list_of_jobs, indent=2): each element
             # is indented one level inside the array
             body = dumps(job, indent=2, ensure_ascii=False).replace("\n", "\n  ")
@@ -350,13 +452,20 @@ def main():
             data = b"\n]\n" if counts[r] else b"[]\n"
             files[r].write(data)
             total += len(data)
+            if r in logs:
+                data = b"\n]\n" if log_counts[r] else b"[]\n"
+                logs[r].write(data)
+                total += len(data)
     finally:
-        for f in files.values():
+        for f in list(files.values()) + list(logs.values()):
             f.close()
     elapsed = time.perf_counter() - started
     for r in regions:
         print("%-16s %8d jobs  %12d bytes" % (r, counts[r],
                                                os.path.getsize(os.path.join(args.out, r + ".json"))))
+    if args.error_events:
+        print("log events: %d ERROR jobs, %d events in %s/logs/"
+              % (sum(log_counts.values()), log_events, args.out))
     print("total: %d jobs, %d bytes written (%.0f bytes/job) in %.2fs"
           % (args.jobs, total, total / args.jobs if args.jobs else 0, elapsed))
 

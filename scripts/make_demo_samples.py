@@ -4,8 +4,11 @@
 Writes samples/demo/{us-east-1,eu-west-1,ap-southeast-2}.json: each a JSON
 array of DescribeClassificationJob response bodies, exactly as the Macie2 API
 returns them (camelCase members from the botocore model
-macie2-service-2.json; absent members are omitted, never null), plus
-samples/demo/EXPECTED.txt with the counts that tests can assert against.
+macie2-service-2.json; absent members are omitted, never null),
+samples/demo/logs/<region>.json: the CloudWatch Logs events Macie wrote for
+the jobs whose last run is ERROR or that are PAUSED or CANCELLED (one entry a
+line, as JobLogsFile.encode writes them; one such job is left out on purpose),
+plus samples/demo/EXPECTED.txt with the counts that tests can assert against.
 
 Deterministic: every relative date is computed from the fixed ANCHOR below
 (never from the current time) and every "random" choice is derived from an
@@ -600,7 +603,7 @@ def fmt_delta(td):
     return "%s%dd %02dh %02dm" % (sign, days, rem // 3600, (rem % 3600) // 60)
 
 
-def summary(by_region):
+def summary(by_region, logs=None):
     rows = [(r, j) for r in REGIONS for j in by_region[r]]
     jobs = [j for _, j in rows]
 
@@ -689,7 +692,302 @@ def summary(by_region):
     listing("members not in the model (must be ignored)",
             lambda j: set(j) - known,
             lambda j: ",".join(sorted(set(j) - known)))
+    if logs is not None:
+        L.extend(log_summary(by_region, logs))
     return "\n".join(L).rstrip("\n") + "\n"
+
+
+# -------------------------------------------------------------- job logs ---
+#
+# CloudWatch Logs events Macie writes to /aws/macie/classificationjobs, one stream per
+# job (named by its jobId), for the jobs whose events explain something: last run
+# ERROR, or jobStatus PAUSED or CANCELLED.  Written as samples/demo/logs/<region>.json
+# in the samples format of JobLogsFile (FilterLogEvents' FilteredLogEvent objects).
+
+LOG_ACCOUNT_ERRORS = ["ACCOUNT_ACCESS_DENIED", "ACCOUNT_DISABLED", "ACCOUNT_DISASSOCIATED",
+                      "ACCOUNT_ISOLATED", "ACCOUNT_REGION_DISABLED", "ACCOUNT_SUSPENDED",
+                      "ACCOUNT_TERMINATED"]
+LOG_BUCKET_ERRORS = ["BUCKET_ACCESS_DENIED", "BUCKET_DETAILS_UNAVAILABLE", "BUCKET_DOES_NOT_EXIST",
+                     "BUCKET_IN_DIFFERENT_REGION", "BUCKET_OWNER_CHANGED"]
+LOG_STATUS_REASONS = ["JOB_PAUSED_BY_MACIE_SERVICE_QUOTA_MET", "JOB_CANCELLED"]
+LOG_OTHER_STATUS = ["JOB_CREATED", "ONE_TIME_JOB_STARTED", "SCHEDULED_RUN_STARTED",
+                    "BUCKET_MATCHED_THE_CRITERIA", "NO_BUCKETS_MATCHED_THE_CRITERIA",
+                    "SCHEDULED_RUN_COMPLETED", "JOB_PAUSED_BY_USER", "JOB_RESUMED_BY_USER",
+                    "JOB_RESUMED_BY_MACIE_SERVICE_QUOTA_LIFTED", "JOB_COMPLETED"]
+LOG_DOCUMENTED = LOG_ACCOUNT_ERRORS + LOG_BUCKET_ERRORS + LOG_STATUS_REASONS + LOG_OTHER_STATUS
+
+# Macie's own descriptions (paraphrased from its documentation of job log events).
+LOG_DESCRIPTIONS = {
+    "ACCOUNT_ACCESS_DENIED": "Macie doesn't have permission to access S3 buckets in the affected account.",
+    "ACCOUNT_DISABLED": "Macie is disabled for the affected account.",
+    "ACCOUNT_DISASSOCIATED": "The affected account is no longer associated with your Macie administrator account.",
+    "ACCOUNT_ISOLATED": "The affected account is isolated.",
+    "ACCOUNT_REGION_DISABLED": "The affected account isn't active in the current AWS Region.",
+    "ACCOUNT_SUSPENDED": "Macie is suspended for the affected account.",
+    "ACCOUNT_TERMINATED": "The affected account has been terminated.",
+    "BUCKET_ACCESS_DENIED": "Macie doesn't have permission to access the affected S3 bucket.",
+    "BUCKET_DETAILS_UNAVAILABLE": "A temporary issue prevented Macie from retrieving details about the bucket.",
+    "BUCKET_DOES_NOT_EXIST": "The affected S3 bucket doesn't exist.",
+    "BUCKET_IN_DIFFERENT_REGION": "The affected S3 bucket was moved to a different AWS Region.",
+    "BUCKET_OWNER_CHANGED": "The owner of the affected S3 bucket changed.",
+    "BUCKET_KMS_KEY_DISABLED": "The AWS KMS key that encrypts the affected S3 bucket is disabled.",
+    "JOB_CREATED": "The job was created.",
+    "ONE_TIME_JOB_STARTED": "The one-time job started running.",
+    "SCHEDULED_RUN_STARTED": "The scheduled run of the job started.",
+    "SCHEDULED_RUN_COMPLETED": "The scheduled run of the job finished.",
+    "BUCKET_MATCHED_THE_CRITERIA": "The affected bucket matched the bucket criteria specified for the job.",
+    "JOB_COMPLETED": "The job finished running.",
+    "JOB_PAUSED_BY_USER": "The job was paused by a user.",
+    "JOB_RESUMED_BY_MACIE_SERVICE_QUOTA_LIFTED": "The job resumed because the monthly sensitive data discovery quota was lifted.",
+    "JOB_PAUSED_BY_MACIE_SERVICE_QUOTA_MET":
+        "The job was paused by Macie because the monthly sensitive data discovery quota was met for the affected account.",
+}
+CANCEL_USER = "The job was cancelled by a user."
+CANCEL_EXPIRED = "The job was cancelled because it was paused for more than 30 days."
+
+HOSTILE_BUCKETS = {
+    "formula": "=hyperlink-acme-exports",
+    "markup": 'acme-<b>bold</b>-"quoted"-bucket',
+    "long": "acme-claims-documents-archive-2019-2024-ap-southeast-2-repl-001",
+}
+assert len(HOSTILE_BUCKETS["long"]) == 63
+
+# Per job (by name): the account- and bucket-level errors of its last run, in order.
+# ("B", type, operation, bucket-or-hostile-key, account-index-or-None) / ("A", type, account)
+# / ("X", type, operation, bucket) undocumented / ("RAW", text) not JSON.
+LOG_PLANS = {
+    "<script>alert('x')</script>": [
+        ("B", "BUCKET_ACCESS_DENIED", "ListObjectsV2", 0),
+        ("B", "BUCKET_ACCESS_DENIED", "GetBucketPolicy", "markup"),
+        ("B", "BUCKET_DOES_NOT_EXIST", "ListObjectsV2", 1),
+    ],
+    "marketing-leads-once": [
+        ("A", "ACCOUNT_ACCESS_DENIED", A7),
+        ("B", "BUCKET_DOES_NOT_EXIST", "ListObjectsV2", 0),
+    ],
+    "backup-snapshots-weekly": [
+        ("B", "BUCKET_ACCESS_DENIED", "GetBucketPolicy", 0),
+        ("B", "BUCKET_ACCESS_DENIED", "ListObjectsV2", 1),
+        ("X", "BUCKET_KMS_KEY_DISABLED", "GetObject", 2),
+    ],
+    "o'brien's bucket scan": [
+        ("B", "BUCKET_OWNER_CHANGED", "GetBucketLocation", 0),
+        ("B", "BUCKET_IN_DIFFERENT_REGION", "GetBucketLocation", 1),
+    ],
+    "eu-archive-restore-scan": [
+        ("A", "ACCOUNT_SUSPENDED", A7),
+        ("B", "BUCKET_DETAILS_UNAVAILABLE", "GetBucketEncryption", 0),
+    ],
+    "eu-payments-pci-once": [
+        ("A", "ACCOUNT_REGION_DISABLED", EXTERNAL_ACCOUNT),
+        ("B", "BUCKET_ACCESS_DENIED", "ListObjectsV2", "markup"),
+        ("RAW", "Macie internal: event serialization failed (code 0x1F); see the service health dashboard"),
+    ],
+    "au-old-share-scan": [
+        ("B", "BUCKET_ACCESS_DENIED", "ListObjectsV2", "formula"),
+        ("B", "BUCKET_ACCESS_DENIED", "GetBucketPolicy", 0),
+        ("B", "BUCKET_ACCESS_DENIED", "GetObject", 1),
+        ("A", "ACCOUNT_DISASSOCIATED", A4),
+    ],
+    "Z\u0364\u0311a\u0308\u0347l\u036e\u0312g\u030c\u0317o\u0319\u0314 text": [
+        ("A", "ACCOUNT_DISABLED", A7),
+        ("B", "BUCKET_ACCESS_DENIED", "ListObjectsV2", "long"),
+        ("A", "ACCOUNT_TERMINATED", EXTERNAL_ACCOUNT),
+    ],
+    "au-backups-weekly": [
+        ("A", "ACCOUNT_ISOLATED", A4),
+        ("B", "BUCKET_ACCESS_DENIED", "ListObjectsV2", 0),
+        ("B", "BUCKET_OWNER_CHANGED", "GetBucketAcl", 1),
+    ],
+}
+# A wanted job deliberately left out of the log file: it reads as "no log events".
+NO_LOG_ENTRY = "au-tmp-daily"
+LOG_GROUP = "/aws/macie/classificationjobs"
+
+
+def ts_micro(dt):
+    return dt.strftime("%Y-%m-%dT%H:%M:%S") + ".%06dZ" % dt.microsecond
+
+
+def epoch_ms(dt):
+    return (dt - datetime(1970, 1, 1, tzinfo=timezone.utc)) // timedelta(milliseconds=1)
+
+
+def wants_logs(job):
+    return (job.get("lastRunErrorStatus", {}).get("code") == "ERROR"
+            or job["jobStatus"] in ("PAUSED", "CANCELLED"))
+
+
+def job_buckets(job, region):
+    """The buckets (and their accounts) a job's errors can name."""
+    acct = job["jobArn"].split(":")[4]
+    s3 = job["s3JobDefinition"]
+    if "bucketDefinitions" in s3:
+        out = [(d["accountId"], b) for d in s3["bucketDefinitions"] for b in d["buckets"]]
+    else:  # criteria: the buckets that matched, named like the rest of the demo
+        prefix = s3["bucketCriteria"]["includes"]["and"][0]["simpleCriterion"]["values"][0]
+        out = [(acct, "%s-%s-%s" % (prefix, t, region)) for t in ("exports", "archive", "replica")]
+    while len(out) < 3:
+        out.append((acct, "%s-%s-%d" % (out[0][1], "extra", len(out))))
+    return out
+
+
+def job_log_events(job, region):
+    """The job's log events since its last run (or creation), oldest first."""
+    seed = "logs:" + job["jobId"]
+    acct = job["jobArn"].split(":")[4]
+    status = job["jobStatus"]
+    start = parse_ts(job.get("lastRunTime") or job["createdAt"])
+    run_date = ts_micro(start) if "lastRunTime" in job else None
+    clock = [start]
+    events = []
+
+    def emit(event_type, description=None, operation=None, account=None, bucket=None,
+             raw=None, gap=None, at=None):
+        step = gap if gap is not None else timedelta(seconds=2 + h(seed, len(events)) % 50,
+                                                     microseconds=h(seed, "us", len(events)) % 1000000)
+        when = at if at is not None else clock[0] + step
+        if when > ANCHOR - timedelta(minutes=1):
+            when = ANCHOR - timedelta(minutes=1) - timedelta(seconds=60 - len(events))
+        assert when >= clock[0], (job["name"], event_type)
+        clock[0] = when
+        if raw is not None:
+            message = raw
+        else:
+            m = {"adminAccountId": acct, "jobId": job["jobId"], "eventType": event_type,
+                 "occurredAt": ts_micro(when),
+                 "description": description or LOG_DESCRIPTIONS[event_type],
+                 "jobName": job["name"]}
+            if operation:
+                m["operation"] = operation
+            if run_date and event_type != "JOB_CREATED":
+                m["runDate"] = run_date
+            if account:
+                m["affectedAccount"] = account
+            if bucket:
+                m["affectedResource"] = {"type": "S3_BUCKET_NAME", "value": bucket}
+            message = json.dumps(m, ensure_ascii=False, separators=(",", ":"))
+        stamp = epoch_ms(when)
+        events.append({
+            "eventId": ("%d%d" % (h(seed, "id", len(events)), h(seed, "id2", len(events))))[:56],
+            "ingestionTime": stamp + 200 + h(seed, "ingest", len(events)) % 1800,
+            "logStreamName": job["jobId"],
+            "message": message,
+            "timestamp": stamp,
+        })
+
+    if "lastRunTime" not in job:
+        emit("JOB_CREATED", gap=timedelta(0))
+    elif job["jobType"] == "ONE_TIME":
+        emit("ONE_TIME_JOB_STARTED", gap=timedelta(milliseconds=150 + h(seed, "st") % 700))
+    else:
+        emit("SCHEDULED_RUN_STARTED", gap=timedelta(milliseconds=150 + h(seed, "st") % 700))
+    buckets = job_buckets(job, region)
+    if "bucketCriteria" in job["s3JobDefinition"]:
+        for a, b in buckets:
+            emit("BUCKET_MATCHED_THE_CRITERIA", account=a, bucket=b)
+    for step in LOG_PLANS.get(job["name"], []):
+        if step[0] == "A":
+            emit(step[1], account=step[2])
+        elif step[0] == "RAW":
+            emit(None, raw=step[1])
+        else:
+            _, kind, operation, which = step
+            a, b = (acct, HOSTILE_BUCKETS[which]) if isinstance(which, str) else buckets[which]
+            emit(kind, operation=operation, account=a, bucket=b)
+    if status == "PAUSED":
+        if job["jobType"] == "SCHEDULED":
+            emit("JOB_PAUSED_BY_MACIE_SERVICE_QUOTA_MET", gap=timedelta(hours=3, seconds=h(seed, "p") % 600))
+            emit("JOB_RESUMED_BY_MACIE_SERVICE_QUOTA_LIFTED", gap=timedelta(hours=1))
+        emit("JOB_PAUSED_BY_MACIE_SERVICE_QUOTA_MET", gap=timedelta(hours=1, seconds=h(seed, "p2") % 3600))
+    elif status == "CANCELLED":
+        user = (h(seed, "why") % 2 == 0 or "lastRunTime" not in job
+                or start + timedelta(days=30, hours=4) > ANCHOR)
+        if not user:
+            emit("JOB_PAUSED_BY_USER", gap=timedelta(hours=2, seconds=h(seed, "up") % 3600))
+            emit("JOB_CANCELLED", description=CANCEL_EXPIRED, gap=timedelta(days=30, minutes=5))
+        else:
+            emit("JOB_CANCELLED", description=CANCEL_USER, gap=timedelta(minutes=7 + h(seed, "c") % 50))
+    elif job["jobType"] == "ONE_TIME":
+        emit("JOB_COMPLETED", gap=timedelta(minutes=20 + h(seed, "done") % 90))
+    else:
+        emit("SCHEDULED_RUN_COMPLETED", gap=timedelta(minutes=20 + h(seed, "done") % 90))
+    assert len(events) <= 20, job["name"]
+    return events
+
+
+def log_entries(by_region):
+    """{region: [JobLogsFile entry]} for the wanted jobs, sorted by jobId."""
+    out = {}
+    for r in REGIONS:
+        entries = [{"events": job_log_events(j, r), "jobId": j["jobId"]}
+                   for j in by_region[r] if wants_logs(j) and j["name"] != NO_LOG_ENTRY]
+        out[r] = sorted(entries, key=lambda e: e["jobId"])
+    return out
+
+
+def encode_log_file(entries):
+    """As JobLogsFile.encode: one compact entry with sorted keys a line."""
+    lines = [json.dumps(e, sort_keys=True, ensure_ascii=False, separators=(",", ":")) for e in entries]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+
+
+def log_summary(by_region, logs):
+    """The EXPECTED.txt section on job log events."""
+    L = []
+    rows = [(r, j) for r in REGIONS for j in by_region[r]]
+    wanted = [(r, j) for r, j in rows if wants_logs(j)]
+    by_id = {e["jobId"]: (r, e) for r in REGIONS for e in logs[r]}
+    jobs_of, events_of = {}, Counter()
+    unknown, unparsed, missing = [], [], []
+    for r, j in wanted:
+        if j["jobId"] not in by_id:
+            missing.append((r, j))
+            continue
+        for ev in by_id[j["jobId"]][1]["events"]:
+            try:
+                t = json.loads(ev["message"])["eventType"]
+            except ValueError:
+                unparsed.append((r, j))
+                continue
+            if t in LOG_STATUS_REASONS and not (
+                    (t == "JOB_CANCELLED" and j["jobStatus"] == "CANCELLED")
+                    or (t.startswith("JOB_PAUSED") and j["jobStatus"] == "PAUSED")):
+                continue
+            if t in LOG_STATUS_REASONS and t in jobs_of and j["jobId"] in jobs_of[t]:
+                continue  # only the newest status reason of a job is its reason
+            if t in LOG_ACCOUNT_ERRORS + LOG_BUCKET_ERRORS + LOG_STATUS_REASONS:
+                events_of[t] += 1
+                jobs_of.setdefault(t, set()).add(j["jobId"])
+            elif t not in LOG_DOCUMENTED:
+                unknown.append((r, j, t))
+    L.append("job log events (logs/<region>.json; log group %s, one stream per jobId):" % LOG_GROUP)
+    L.append("  wanted jobs (last run ERROR, or PAUSED, or CANCELLED): %d" % len(wanted))
+    L.append("  with an entry: %d; events in all: %d"
+             % (sum(len(logs[r]) for r in REGIONS), sum(len(e["events"]) for r in REGIONS for e in logs[r])))
+    L.append("")
+    L.append("job log errors by documented eventType (jobs, events); a status reason counts once")
+    L.append("a job (its newest event) and only when it explains the job's status (the quota")
+    L.append("pause of a PAUSED job, the cancellation of a CANCELLED one); other status events")
+    L.append("(JOB_CREATED, runs starting or completing, BUCKET_MATCHED_THE_CRITERIA...) are ignored:")
+    for t in LOG_ACCOUNT_ERRORS + LOG_BUCKET_ERRORS + LOG_STATUS_REASONS:
+        n_jobs = len(jobs_of.get(t, ()))
+        if n_jobs:
+            L.append("  %-40s %3d %4d" % (t, n_jobs, events_of[t]))
+    L.append("")
+    L.append("undocumented eventType (kept verbatim, flagged; not counted above) (%d):" % len(unknown))
+    for r, j, t in unknown:
+        L.append("  %-14s %s %s %s" % (r, j["jobId"], t, show(j["name"])))
+    L.append("")
+    L.append("message not JSON (kept raw as unparsed; not counted above) (%d):" % len(unparsed))
+    for r, j in unparsed:
+        L.append("  %-14s %s %s" % (r, j["jobId"], show(j["name"])))
+    L.append("")
+    L.append("wanted job with no log entry (reads as \"no log events\") (%d):" % len(missing))
+    for r, j in missing:
+        L.append("  %-14s %s %-11s %s" % (r, j["jobId"], j["jobStatus"], show(j["name"])))
+    L.append("")
+    return L
 
 
 # ------------------------------------------------------------------ main ---
@@ -729,7 +1027,12 @@ def main():
         text = json.dumps(by_region[r], indent=2, ensure_ascii=False) + "\n"
         with open(os.path.join(args.out, r + ".json"), "w", encoding="utf-8", newline="") as f:
             f.write(text)
-    text = summary(by_region)
+    logs = log_entries(by_region)
+    os.makedirs(os.path.join(args.out, "logs"), exist_ok=True)
+    for r in REGIONS:
+        with open(os.path.join(args.out, "logs", r + ".json"), "w", encoding="utf-8", newline="") as f:
+            f.write(encode_log_file(logs[r]))
+    text = summary(by_region, logs)
     with open(os.path.join(args.out, "EXPECTED.txt"), "w", encoding="utf-8", newline="") as f:
         f.write(text)
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")

@@ -31,6 +31,16 @@ public struct FaultOptions: Sendable {
     /// A broken paginator: every page after the first returns the very token it was asked
     /// with, forever. A client must notice rather than loop.
     public var repeatTokens = false
+    /// FilterLogEvents: this many empty pages, each with a nextToken, before each job's events.
+    public var logsEmptyPages = 0
+    /// FilterLogEvents: the most events a page holds, whatever `limit` asks.
+    public var logsPageSize = 10_000
+    /// FilterLogEvents: requests per second per account and region (token bucket, burst of the
+    /// same size); over it, ThrottlingException (400), as CloudWatch Logs' own quota answers.
+    public var logsRate: Double?
+    /// Regions whose FilterLogEvents answers AccessDeniedException (400), as a missing
+    /// `logs:FilterLogEvents` permission does; Macie2 still answers there.
+    public var deniedLogsRegions: Set<String> = []
     /// Seeds every draw (faults, jitter, which jobs vanish): the same seed and request order give the same faults.
     public var seed: UInt64 = 1
 

@@ -6,6 +6,8 @@ struct FaultState {
     private var random: SplitMix64
     private var tokens: Double
     private var lastRefill: Date?
+    /// FilterLogEvents' buckets, one per account and region.
+    private var logsBuckets: [String: (tokens: Double, lastRefill: Date)] = [:]
     let options: FaultOptions
 
     init(_ options: FaultOptions) {
@@ -32,6 +34,19 @@ struct FaultState {
         guard tokens >= 1 else { return false }
         tokens -= 1
         return true
+    }
+
+    /// Takes a token from the FilterLogEvents bucket of `scope` (account and region); false
+    /// when the request is over `logsRate`. Each scope starts with a full bucket.
+    mutating func admitLogs(scope: String, at now: Date) -> Bool {
+        guard let rate = options.logsRate else { return true }
+        var bucket = logsBuckets[scope] ?? (tokens: rate, lastRefill: now)
+        bucket.tokens = min(rate, bucket.tokens + max(0, now.timeIntervalSince(bucket.lastRefill)) * rate)
+        bucket.lastRefill = now
+        let admitted = bucket.tokens >= 1
+        if admitted { bucket.tokens -= 1 }
+        logsBuckets[scope] = bucket
+        return admitted
     }
 
     /// Whether a job is one of the vanished: listed, but gone when described. Decided by the

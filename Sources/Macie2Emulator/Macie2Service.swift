@@ -1,14 +1,16 @@
 import AWSSigV4
 import Foundation
 import JobFetch
+import JobLogModel
 import Macie2Model
 
 /// The emulated AWS endpoint, independent of any server: a request in, an outcome out. It
-/// serves Macie2's job operations (rest-json) and STS's GetCallerIdentity (query), every
-/// API macie-report calls, on one port.
+/// serves Macie2's job operations (rest-json), STS's GetCallerIdentity (query) and CloudWatch
+/// Logs' FilterLogEvents (JSON 1.1), every API macie-report calls, on one port.
 ///
 /// Order of checks, as a real endpoint: route, signature, region access, rate limit, then the
-/// injected faults, then the operation itself. Faults apply to Macie2's operations only.
+/// injected faults, then the operation itself. The random faults apply to Macie2's operations
+/// only; FilterLogEvents has its own (see ``FaultOptions/logsRate``), and latency applies to all.
 public final class Macie2Service: @unchecked Sendable {
     /// The page size when a request gives no maxResults.
     public static let defaultPageSize = 100
@@ -18,13 +20,15 @@ public final class Macie2Service: @unchecked Sendable {
     private let jobs: [String: [RecordedJob]]
     private let index: [String: [String: Int]]
     private let verifiers: [String: SigV4Verifier]?
+    /// Macie's job log group, by region, where the samples recorded one.
+    let logStores: [String: LogEventStore]
     private let defaultRegion: String
     /// The account every accepted credential belongs to (what GetCallerIdentity answers).
     public let accountId: String
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
     private let lock = NSLock()
-    private var faults: FaultState
-    private var tally = EmulatorCounters()
+    var faults: FaultState
+    var tally = EmulatorCounters()
     private var tokenSerial = 0
 
     /// The account a dataset is served as when none is given: its one account folder's, else
@@ -34,11 +38,11 @@ public final class Macie2Service: @unchecked Sendable {
         return accounts.count == 1 ? accounts.first! : "123456789012"
     }
 
-    /// Serves `scoped` jobs as `accountId` sees them: in each region, the jobs of that account
-    /// and those recorded without one.
+    /// Serves `scoped` jobs, and the log events `scopedLogs` recorded for them, as `accountId`
+    /// sees them: in each region, those of that account and those recorded without one.
     public convenience init(
-        scoped: [Scope: [RecordedJob]], accountId: String? = nil, credentials: [AWSCredentials]?,
-        faults: FaultOptions = FaultOptions(), defaultRegion: String = "us-east-1",
+        scoped: [Scope: [RecordedJob]], scopedLogs: [Scope: [String: JobLogs]] = [:], accountId: String? = nil,
+        credentials: [AWSCredentials]?, faults: FaultOptions = FaultOptions(), defaultRegion: String = "us-east-1",
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         let account = accountId ?? Self.defaultAccount(of: scoped.keys)
@@ -46,16 +50,24 @@ public final class Macie2Service: @unchecked Sendable {
         for scope in scoped.keys.sorted() where scope.accountId == nil || scope.accountId == account {
             byRegion[scope.region, default: []] += scoped[scope]!
         }
+        var logsByRegion: [String: [String: JobLogs]] = [:]
+        for scope in scopedLogs.keys.sorted() where scope.accountId == nil || scope.accountId == account {
+            logsByRegion[scope.region, default: [:]].merge(scopedLogs[scope]!) { _, later in later }
+        }
         self.init(
-            jobs: byRegion, accountId: account, credentials: credentials, faults: faults, defaultRegion: defaultRegion, now: now)
+            jobs: byRegion, logs: logsByRegion, accountId: account, credentials: credentials, faults: faults,
+            defaultRegion: defaultRegion, now: now)
     }
 
     /// - Parameters:
     ///   - jobs: by region, as the account sees them.
+    ///   - logs: by region, each job's log events by job id; a region without an entry has
+    ///     no log group (FilterLogEvents answers ResourceNotFoundException there).
     ///   - credentials: accepted keys; `nil` accepts any signature (the region still comes
     ///     from the credential scope, or `defaultRegion` for an unsigned request).
     public init(
-        jobs: [String: [RecordedJob]], accountId: String = "123456789012", credentials: [AWSCredentials]?,
+        jobs: [String: [RecordedJob]], logs: [String: [String: JobLogs]] = [:], accountId: String = "123456789012",
+        credentials: [AWSCredentials]?,
         faults: FaultOptions = FaultOptions(), defaultRegion: String = "us-east-1",
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -65,8 +77,10 @@ public final class Macie2Service: @unchecked Sendable {
             Dictionary(
                 list.enumerated().compactMap { i, job in job.job.jobId.map { ($0, i) } }, uniquingKeysWith: { first, _ in first })
         }
+        logStores = logs.mapValues(LogEventStore.init)
         verifiers = credentials.map { keys in
-            Dictionary(uniqueKeysWithValues: ["macie2", "sts"].map { ($0, SigV4Verifier(credentials: keys, service: $0)) })
+            Dictionary(
+                uniqueKeysWithValues: ["macie2", "sts", "logs"].map { ($0, SigV4Verifier(credentials: keys, service: $0)) })
         }
         self.defaultRegion = defaultRegion
         self.faults = FaultState(faults)
@@ -93,6 +107,8 @@ public final class Macie2Service: @unchecked Sendable {
             operation = "ListClassificationJobs"
         case ("GET", 3, "jobs") where !segments[2].isEmpty:
             operation = "DescribeClassificationJob"
+        case ("POST", 2, "") where LogsOperations.operation(request) != nil:
+            return logs(request, delay: delay)
         case ("POST", 2, "") where STSOperations.isQuery(request):
             return sts(request, delay: delay)
         default:
@@ -135,7 +151,7 @@ public final class Macie2Service: @unchecked Sendable {
         return .respond(response, delay: delay)
     }
 
-    private func fault(_ kind: String, _ response: EmulatorResponse, _ delay: TimeInterval) -> EmulatorOutcome {
+    func fault(_ kind: String, _ response: EmulatorResponse, _ delay: TimeInterval) -> EmulatorOutcome {
         tally.faults[kind, default: 0] += 1
         return .respond(response, delay: delay)
     }
@@ -152,7 +168,7 @@ public final class Macie2Service: @unchecked Sendable {
     }
 
     /// The region the request is for, or the refusal to send.
-    private func authenticate(_ request: EmulatorRequest, service: String) -> Result<String, EmulatorResponse.Refusal> {
+    func authenticate(_ request: EmulatorRequest, service: String) -> Result<String, EmulatorResponse.Refusal> {
         let signing = SigningRequest(
             method: request.method, path: request.path, query: SigningRequest.parseQuery(request.query),
             headers: request.headers, payloadHash: SigV4.payloadHash(request.body))
@@ -233,7 +249,7 @@ public final class Macie2Service: @unchecked Sendable {
         return .json(recorded.body)
     }
 
-    private func nextSerial() -> Int {
+    func nextSerial() -> Int {
         tokenSerial += 1
         return tokenSerial
     }

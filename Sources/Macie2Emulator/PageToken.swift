@@ -8,16 +8,19 @@ struct PageToken: Codable, Equatable {
     var offset: Int
     var query: String
     var serial: Int = 0
+    /// FilterLogEvents only: how many empty pages have been served at `offset` (`--logs-empty-pages`).
+    var emptyPages: Int?
 
     var encoded: String {
         let json = (try? JSONEncoder().encode(self)) ?? Data()
         return Data("macie2-emulator:".utf8 + json).base64EncodedString()
     }
 
-    init(offset: Int, query: String, serial: Int) {
+    init(offset: Int, query: String, serial: Int, emptyPages: Int? = nil) {
         self.offset = offset
         self.query = query
         self.serial = serial
+        self.emptyPages = emptyPages
     }
 
     init?(_ token: String) {

@@ -2,6 +2,7 @@ import AWSSigV4
 import ArgumentParser
 import Foundation
 import JobFetch
+import JobLogModel
 import Macie2Emulator
 
 /// `macie2-emulator`: serves a samples folder as the Macie2 API, and misbehaves on request.
@@ -10,9 +11,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "macie2-emulator",
         abstract:
-            "Serves a samples folder as a local AWS endpoint for every API macie-report calls (Macie2 ListClassificationJobs and DescribeClassificationJob, STS GetCallerIdentity), with fault injection.",
+            "Serves a samples folder as a local AWS endpoint for every API macie-report calls (Macie2 ListClassificationJobs and DescribeClassificationJob, STS GetCallerIdentity, CloudWatch Logs FilterLogEvents), with fault injection.",
         discussion:
-            "The first line on stdout is the endpoint URL, for example http://127.0.0.1:41234. GET /_emulator/counters returns request, fault and signature-failure counts as JSON."
+            "The first line on stdout is the endpoint URL, for example http://127.0.0.1:41234. GET /_emulator/counters returns request, fault and signature-failure counts as JSON. FilterLogEvents serves the log group /aws/macie/classificationjobs from DIR/[<account>/]logs/<region>.json."
     )
 
     @Option(
@@ -89,6 +90,23 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Flag(help: "Break pagination: every page after the first returns the token it was asked with.")
     var repeatTokens = false
 
+    @Option(help: "FilterLogEvents: answer this many empty pages (with a nextToken) before each job's events.")
+    var logsEmptyPages = 0
+
+    @Option(help: "FilterLogEvents: return at most this many events a page, whatever limit asks.")
+    var logsPageSize = 10_000
+
+    @Option(
+        help:
+            "FilterLogEvents: requests per second allowed per account and region (token bucket, same burst); over it, ThrottlingException."
+    )
+    var logsRate: Double?
+
+    @Option(
+        name: .customLong("deny-logs"),
+        help: ArgumentHelp("Answer FilterLogEvents in this region with AccessDeniedException (repeatable).", valueName: "REGION"))
+    var deniedLogsRegions: [String] = []
+
     @Option(help: "Seed for every random fault.")
     var seed: UInt64 = 1
 
@@ -106,6 +124,9 @@ struct EmulatorCommand: AsyncParsableCommand {
         ] {
             guard (0...1).contains(rate) else { throw ValidationError("--\(name)-rate must be between 0 and 1") }
         }
+        guard logsEmptyPages >= 0 else { throw ValidationError("--logs-empty-pages must be 0 or more") }
+        guard (1...10_000).contains(logsPageSize) else { throw ValidationError("--logs-page-size must be between 1 and 10000") }
+        if let logsRate, !(logsRate > 0) { throw ValidationError("--logs-rate must be more than 0") }
     }
 
     func parsedCredentials() throws -> [AWSCredentials] {
@@ -134,25 +155,33 @@ struct EmulatorCommand: AsyncParsableCommand {
         faults.emptyPageRate = emptyPageRate
         faults.repeatTokens = repeatTokens
         faults.pageSizeCap = max(1, pageSizeCap)
+        faults.logsEmptyPages = logsEmptyPages
+        faults.logsPageSize = logsPageSize
+        faults.logsRate = logsRate
+        faults.deniedLogsRegions = Set(deniedLogsRegions)
         faults.seed = seed
         let jobs: [Scope: [RecordedJob]]
+        let logs: [Scope: [String: JobLogs]]
         do {
             jobs = try SamplesJobSource.recordedJobsByScope(in: URL(fileURLWithPath: samples))
+            logs = try SamplesJobSource.recordedLogsByScope(in: URL(fileURLWithPath: samples))
         } catch {
             FileHandle.standardError.write(Data("macie2-emulator: error: \(error)\n".utf8))
             throw ExitCode(1)
         }
         let service = Macie2Service(
-            scoped: jobs, accountId: accountId, credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
+            scoped: jobs, scopedLogs: logs, accountId: accountId,
+            credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
             defaultRegion: defaultRegion)
         let server = try await EmulatorServer.start(service: service, host: host, port: port)
         // The first stdout line is the contract scripts read; write it unbuffered.
         FileHandle.standardOutput.write(Data("http://\(host):\(server.port)\n".utf8))
         let count = jobs.values.reduce(0) { $0 + $1.count }
         let regions = Set(jobs.keys.map(\.region)).sorted()
+        let logged = logs.values.reduce(0) { $0 + $1.count }
         FileHandle.standardError.write(
             Data(
-                "macie2-emulator: serving \(count) jobs in \(regions.count) regions (\(regions.joined(separator: ", "))) as account \(service.accountId)\n"
+                "macie2-emulator: serving \(count) jobs in \(regions.count) regions (\(regions.joined(separator: ", "))) and the log events of \(logged) jobs as account \(service.accountId)\n"
                     .utf8))
         try await server.waitUntilClosed()
     }

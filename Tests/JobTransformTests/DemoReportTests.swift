@@ -73,6 +73,35 @@ import Testing
         let archived = try #require(report.records.first { $0.jobStatus?.rawValue == "ARCHIVED" })
         #expect(archived.caveats == [#"jobStatus "ARCHIVED" is not in the Macie2 model; shown as sent"#])
         #expect(report.notes == [#"jobStatus "ARCHIVED" is not in the Macie2 model; shown as sent (1 job)"#])
-        #expect(report.records.filter { !$0.caveats.isEmpty }.count == 1)
+        // The other two: the undocumented log event type and the message that is not JSON.
+        let caveated = report.records.filter { !$0.caveats.isEmpty }.map { $0.name ?? "" }
+        #expect(Set(caveated) == ["eu-retired-scan", "backup-snapshots-weekly", "eu-payments-pci-once"])
+    }
+
+    /// The "job log errors by documented eventType" section of EXPECTED.txt: jobs per type,
+    /// and events per type summed over jobs.
+    @Test func lastRunErrorTypesMatchTheHandCount() async throws {
+        let report = try await Self.demoReport()
+        let jobs = Dictionary(uniqueKeysWithValues: report.summaries.rows(for: .lastRunErrorType).map { ($0.value, $0.jobs) })
+        var events: [String: Int] = [:]
+        for record in report.records {
+            for entry in record.lastRunErrors?.types ?? [] { events[entry.type.rawValue, default: 0] += entry.events }
+        }
+        let expected: [(String, Int, Int)] = [
+            ("ACCOUNT_ACCESS_DENIED", 1, 1), ("ACCOUNT_DISABLED", 1, 1), ("ACCOUNT_DISASSOCIATED", 1, 1),
+            ("ACCOUNT_ISOLATED", 1, 1), ("ACCOUNT_REGION_DISABLED", 1, 1), ("ACCOUNT_SUSPENDED", 1, 1),
+            ("ACCOUNT_TERMINATED", 1, 1), ("BUCKET_ACCESS_DENIED", 6, 10), ("BUCKET_DETAILS_UNAVAILABLE", 1, 1),
+            ("BUCKET_DOES_NOT_EXIST", 2, 2), ("BUCKET_IN_DIFFERENT_REGION", 1, 1), ("BUCKET_OWNER_CHANGED", 2, 2),
+            ("JOB_PAUSED_BY_MACIE_SERVICE_QUOTA_MET", 5, 5), ("JOB_CANCELLED", 7, 7),
+        ]
+        for (type, jobCount, eventCount) in expected {
+            #expect(jobs[type] == jobCount, "\(type) jobs")
+            #expect(events[type] == eventCount, "\(type) events")
+        }
+        #expect(jobs["BUCKET_KMS_KEY_DISABLED"] == 1)
+        let unparsed = report.records.filter { ($0.lastRunErrors?.unparsedEvents ?? 0) > 0 }.map(\.name)
+        #expect(unparsed == ["eu-payments-pci-once"])
+        let noEvents = try #require(report.records.first { $0.name == "au-tmp-daily" }?.lastRunErrors)
+        #expect(noEvents.wasRead && noEvents.events.isEmpty)
     }
 }

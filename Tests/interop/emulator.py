@@ -48,6 +48,20 @@ def client(url, region="us-east-1", secret=SECRET, token=None, attempts=None, ke
         aws_secret_access_key=secret, aws_session_token=token, config=config)
 
 
+def logs_client(url, region="us-east-1", attempts=None):
+    """boto3's CloudWatch Logs client on the emulator; `attempts` selects the standard retry mode."""
+    config = Config(retries={"mode": "standard", "max_attempts": attempts}) if attempts else Config()
+    return boto3.client(
+        "logs", region_name=region, endpoint_url=url, aws_access_key_id=AKID, aws_secret_access_key=SECRET,
+        config=config)
+
+
+def recorded_logs():
+    """region → jobId → events, straight from samples/demo/logs."""
+    return {path.stem: {entry["jobId"]: entry.get("events", []) for entry in json.loads(path.read_text(encoding="utf-8"))}
+            for path in sorted((DEMO / "logs").glob("*.json"))}
+
+
 def counters(url):
     with urllib.request.urlopen(url + "/_emulator/counters") as response:
         return json.load(response)
