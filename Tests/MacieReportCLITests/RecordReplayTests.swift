@@ -39,7 +39,7 @@ import Testing
         let vanished = "05a0e4f2537264b94f51de2562d35e6c"
         let emulator = try EmulatorProcess([
             "--credentials", "\(Self.key):\(Self.secret)", "--deny-region", "eu-west-1", "--vanish-job", vanished,
-            "--account-id", "210987654321",
+            "--account-id", "210987654321", "--deny-logs", "ap-southeast-2",
         ])
         defer { emulator.stop() }
         let samples = try TestSupport.scratchDirectory("samples").appendingPathComponent("night")
@@ -50,9 +50,17 @@ import Testing
                 "region eu-west-1 is incomplete in the report: access denied for ListClassificationJobs"))
         #expect(recorded.stderr.contains("(account 210987654321)"), "the gap names its scope's account")
         let files = try FileManager.default.contentsOfDirectory(atPath: samples.appendingPathComponent("210987654321").path)
-        #expect(files.sorted() == ["ap-southeast-2.json", "eu-west-1.json", "us-east-1.json"])
+        #expect(files.sorted() == ["ap-southeast-2.json", "eu-west-1.json", "logs", "us-east-1.json"])
+        let logFiles = try FileManager.default.contentsOfDirectory(
+            atPath: samples.appendingPathComponent("210987654321/logs").path)
+        #expect(logFiles.sorted() == ["ap-southeast-2.json", "us-east-1.json"], "no jobs were listed in eu-west-1")
+        #expect(
+            recorded.stderr.contains(
+                "region ap-southeast-2 is incomplete in the report: log events of 5 job(s) could not be read, so why they failed is missing: access denied"
+            ), "\(recorded.stderr)")
         let manifest = try String(contentsOf: samples.appendingPathComponent("scopes.json"), encoding: .utf8)
         #expect(manifest.contains("vanished between ListClassificationJobs and DescribeClassificationJob"))
+        #expect(manifest.contains("\"logsGap\""))
 
         let (replayed, replayOut) = try replay(samples)
         #expect(replayed.status == 3, "the replay is as incomplete as the night: \(replayed.stderr)")
@@ -67,6 +75,7 @@ import Testing
         let html = String(decoding: live["report.html"]!, as: UTF8.self)
         #expect(html.contains("(account 210987654321)"))
         #expect(html.contains("vanished between ListClassificationJobs"))
+        #expect(html.contains("could not be read, so why they failed is missing"))
     }
 
     @Test func aSecondRecordingReplacesTheFirstButNeverAFolderOfOtherFiles() throws {
