@@ -172,14 +172,14 @@ let package = Package(
         .testTarget(
             name: "JobHistoryTests",
             dependencies: [
-                "JobHistory", "JobTransform", "JobFetch", "Macie2Model", "TestSupport",
+                "JobHistory", "JobTransform", "JobFetch", "JobLogModel", "Macie2Model", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "ReportRenderTests",
             dependencies: [
-                "ReportRender", "JobTransform", "JobFetch", "Macie2Model", "TestSupport",
+                "ReportRender", "JobTransform", "JobFetch", "JobLogModel", "Macie2Model", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport"]),

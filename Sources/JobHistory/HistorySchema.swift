@@ -90,6 +90,15 @@ enum HistorySchema {
                     ALTER TABLE job_snapshot ADD COLUMN scopeAccountId TEXT;
                     """)
         }
+        migrator.registerMigration("v3: last-run error types, buckets and accounts") { db in
+            // Only for jobs whose last run's log events were read: a JSON array of
+            // {"type", "level", "events", "buckets", "accounts"} ('[]' when read and no error
+            // was logged). NULL when the events were not looked up or could not be read, and
+            // for every job of an earlier run: nothing is compared against unknown data.
+            try db.execute(sql: "ALTER TABLE job_snapshot ADD COLUMN lastRunErrorTypes TEXT")
+            // Set when reading stopped at the event limit: the lists above are not whole.
+            try db.execute(sql: "ALTER TABLE job_snapshot ADD COLUMN lastRunErrorsStoppedAfter INTEGER")
+        }
         return migrator
     }
 }

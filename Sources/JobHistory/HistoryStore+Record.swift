@@ -65,8 +65,9 @@ extension HistoryStore {
         let insert = try db.makeStatement(
             sql: """
                 INSERT OR IGNORE INTO job_snapshot (runId, region, jobId, accountId, name, jobStatus, jobType,
-                    lastRunErrorStatus, lastRunTime, numberOfRuns, jobPausedAt, jobExpiresAt, caveats, scopeAccountId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    lastRunErrorStatus, lastRunTime, numberOfRuns, jobPausedAt, jobExpiresAt, caveats, scopeAccountId,
+                    lastRunErrorTypes, lastRunErrorsStoppedAfter)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         var withoutId = 0
         func insertRow(_ job: JobSnapshot) throws {
@@ -74,6 +75,8 @@ extension HistoryStore {
                 runId, job.region, job.jobId, job.accountId, job.name, job.jobStatus, job.jobType, job.lastRunErrorStatus,
                 job.lastRunTime?.timeIntervalSince1970, job.numberOfRuns, job.jobPausedAt?.timeIntervalSince1970,
                 job.jobExpiresAt?.timeIntervalSince1970, job.caveats, job.scopeAccountId,
+                try StoredErrors.json(job.lastRunErrors),
+                job.lastRunErrors?.stoppedAfter,
             ])
         }
         for record in records {

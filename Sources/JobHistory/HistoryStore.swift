@@ -74,13 +74,15 @@ public final class HistoryStore {
                 db,
                 sql: """
                     SELECT region, jobId, accountId, name, jobStatus, jobType, lastRunErrorStatus, lastRunTime,
-                           numberOfRuns, jobPausedAt, jobExpiresAt, caveats, scopeAccountId FROM job_snapshot WHERE runId = ?
+                           numberOfRuns, jobPausedAt, jobExpiresAt, caveats, scopeAccountId, lastRunErrorTypes,
+                           lastRunErrorsStoppedAfter FROM job_snapshot WHERE runId = ?
                     """, arguments: [id])
             while let row = try rows.next() {
                 let job = JobSnapshot(
                     jobId: row[1], region: row[0], scopeAccountId: row[12], accountId: row[2], name: row[3], jobStatus: row[4],
                     jobType: row[5], lastRunErrorStatus: row[6], lastRunTime: Self.date(row[7]), numberOfRuns: row[8],
-                    jobPausedAt: Self.date(row[9]), jobExpiresAt: Self.date(row[10]), caveats: row[11])
+                    jobPausedAt: Self.date(row[9]), jobExpiresAt: Self.date(row[10]), caveats: row[11],
+                    lastRunErrors: try StoredErrors.errors(row[13], stoppedAfter: row[14], run: id, jobId: row[1]))
                 jobs[job.key] = job
             }
             return RunSnapshot(

@@ -25,12 +25,16 @@ public struct JobSnapshot: Sendable, Hashable {
     /// Why the run could not see the job whole (for example "could not be described ...;
     /// shown from its list entry"), `nil` when it could.
     public var caveats: String?
+    /// The last run's error types, buckets and accounts, when its log events were read;
+    /// `nil` when they were not looked up or could not be read (nothing is compared then).
+    public var lastRunErrors: RecordedErrors?
 
     public init(
         jobId: String, region: String, scopeAccountId: String? = nil, accountId: String? = nil, name: String? = nil,
         jobStatus: String? = nil,
         jobType: String? = nil, lastRunErrorStatus: String? = nil, lastRunTime: Date? = nil, numberOfRuns: Double? = nil,
-        jobPausedAt: Date? = nil, jobExpiresAt: Date? = nil, caveats: String? = nil
+        jobPausedAt: Date? = nil, jobExpiresAt: Date? = nil, caveats: String? = nil,
+        lastRunErrors: RecordedErrors? = nil
     ) {
         self.jobId = jobId
         self.region = region
@@ -45,6 +49,7 @@ public struct JobSnapshot: Sendable, Hashable {
         self.jobPausedAt = jobPausedAt
         self.jobExpiresAt = jobExpiresAt
         self.caveats = caveats
+        self.lastRunErrors = lastRunErrors
     }
 
     /// `nil` for a job without an id: it cannot be recognised in the next run.
@@ -56,7 +61,8 @@ public struct JobSnapshot: Sendable, Hashable {
             jobStatus: record.jobStatus?.rawValue, jobType: record.jobType?.rawValue,
             lastRunErrorStatus: record.lastRunErrorStatus?.rawValue, lastRunTime: record.lastRunTime,
             numberOfRuns: record.numberOfRuns, jobPausedAt: record.jobPausedAt, jobExpiresAt: record.jobExpiresAt,
-            caveats: record.caveats.isEmpty ? nil : record.caveats.joined(separator: "; "))
+            caveats: record.caveats.isEmpty ? nil : record.caveats.joined(separator: "; "),
+            lastRunErrors: RecordedErrors(record.lastRunErrors))
     }
 
     /// Jobs are told apart by region and id. Macie's job ids are random 32-digit hex

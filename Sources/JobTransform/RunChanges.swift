@@ -1,8 +1,10 @@
 import Foundation
 
 /// Kinds of change between two runs, in the order a reader should see them: what now has a
-/// deadline or is broken first, good news last. The raw values are the `change` column of
-/// changes.csv (a public contract).
+/// deadline or is broken first, good news last; then, added later and so after them (the
+/// order is part of changes.csv's contract), the buckets and accounts of jobs whose last-run
+/// log events both runs read. The raw values are the `change` column of changes.csv (a
+/// public contract).
 public enum ChangeKind: String, CaseIterable, Sendable, Comparable {
     /// The last run now reports ERROR and did not before (or the job is new and failing).
     case newError
@@ -17,6 +19,14 @@ public enum ChangeKind: String, CaseIterable, Sendable, Comparable {
     case removed
     /// The last run reported ERROR before and does not now.
     case recovered
+    /// A bucket is named by an error type of the job's last run that did not name it before.
+    case bucketNewlyFailing
+    /// A bucket the job's previous run logged an error for is named by no error now.
+    case bucketNoLongerFailing
+    /// An account has an account-level error type of the job's last run it did not have before.
+    case accountNewlyFailing
+    /// An account with an account-level error in the previous run has none now.
+    case accountNoLongerFailing
 
     public static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -31,8 +41,21 @@ public enum ChangeKind: String, CaseIterable, Sendable, Comparable {
         case .new: return "New jobs"
         case .removed: return "Gone since the previous run"
         case .recovered: return "Recovered (no longer ERROR)"
+        case .bucketNewlyFailing: return "Buckets newly failing (a new error on a bucket)"
+        case .bucketNoLongerFailing: return "Buckets no longer failing"
+        case .accountNewlyFailing: return "Accounts newly failing (a new account-level error)"
+        case .accountNoLongerFailing: return "Accounts no longer failing"
         }
     }
+
+    /// Whether the change is about a bucket or an account of a job's errors. Their counts are
+    /// shown only when not zero, so a report with no such change reads as before they existed.
+    public var isErrorDetail: Bool {
+        [.bucketNewlyFailing, .bucketNoLongerFailing, .accountNewlyFailing, .accountNoLongerFailing].contains(self)
+    }
+
+    /// Whether the change is bad news that should stand out (bold red in the reports).
+    public var isAlarm: Bool { [.newError, .expiring, .bucketNewlyFailing, .accountNewlyFailing].contains(self) }
 }
 
 /// One change to one job: one row of changes.csv.
@@ -52,10 +75,18 @@ public struct JobChange: Sendable, Hashable {
     public var daysLeft: Int?
     /// What the change means, in a few words a reader can act on.
     public var note: String
+    /// For a bucket or account change: the error type that is new, or the types (`;`
+    /// between) that are gone.
+    public var errorType: String?
+    /// For a bucket change: the bucket.
+    public var bucket: String?
+    /// For an account change: the account the account-level error is about.
+    public var affectedAccount: String?
 
     public init(
         kind: ChangeKind, region: String, accountId: String?, jobId: String, name: String?, field: String? = nil,
-        before: String? = nil, after: String? = nil, daysLeft: Int? = nil, note: String = ""
+        before: String? = nil, after: String? = nil, daysLeft: Int? = nil, note: String = "", errorType: String? = nil,
+        bucket: String? = nil, affectedAccount: String? = nil
     ) {
         self.kind = kind
         self.region = region
@@ -67,6 +98,9 @@ public struct JobChange: Sendable, Hashable {
         self.after = after
         self.daysLeft = daysLeft
         self.note = note
+        self.errorType = errorType
+        self.bucket = bucket
+        self.affectedAccount = affectedAccount
     }
 }
 
@@ -90,4 +124,8 @@ public struct RunChanges: Sendable {
 
     /// How many changes of one kind, for headlines, the subject line and the stdout summary.
     public func count(_ kind: ChangeKind) -> Int { items.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } }
+
+    /// The kinds whose counts the reports list: every kind, except bucket and account
+    /// changes when there are none (see ``ChangeKind/isErrorDetail``).
+    public var countedKinds: [ChangeKind] { ChangeKind.allCases.filter { !$0.isErrorDetail || count($0) > 0 } }
 }

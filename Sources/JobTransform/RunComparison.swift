@@ -23,11 +23,14 @@ public enum RunComparison {
         let before = previous.jobs
         var seen = Set<JobSnapshot.Key>()
         seen.reserveCapacity(report.records.count)
+        var errorsUncompared = 0
         for record in report.records {
             // A repeated region and id (only hostile data has one) is compared once.
             guard let now = JobSnapshot(record), seen.insert(now.key).inserted else { continue }
             if let then = before[now.key] {
                 items += transitions(from: then, to: now)
+                items += errorChanges(from: then, to: now)
+                if Self.errorsUncompared(then, now) { errorsUncompared += 1 }
             } else if newCounted.matches(now.scope) {
                 items.append(change(.new, now, after: now.jobStatus, field: "jobStatus", note: "first seen in this run"))
                 if now.lastRunErrorStatus == "ERROR" {
@@ -42,12 +45,13 @@ public enum RunComparison {
                     .removed, then, before: then.jobStatus, field: "jobStatus",
                     note: "no longer listed in this region (or not visible to these credentials)"))
         }
+        let previousKeptErrors = previous.jobs.values.contains { $0.lastRunErrors != nil }
         let limits =
-            sameScope
-            ? regionLimits(report, previous, listedNow: listedNow)
-            : [
-                "the previous run covered different jobs (filters \(describe(previous.scope)), now \(describe(scope))): new and removed jobs are not counted"
-            ]
+            (sameScope
+                ? regionLimits(report, previous, listedNow: listedNow)
+                : [
+                    "the previous run covered different jobs (filters \(describe(previous.scope)), now \(describe(scope))): new and removed jobs are not counted"
+                ]) + errorLimits(uncompared: errorsUncompared, previousKeptErrors: previousKeptErrors)
         return RunChanges(previousAsOf: previous.asOf, items: sorted(items), limits: limits)
     }
 
@@ -148,10 +152,15 @@ public enum RunComparison {
             before: before, after: after, daysLeft: daysLeft, note: note)
     }
 
+    /// By kind, region, account, name and job id; a job's bucket and account changes then by
+    /// bucket, account and error type.
     static func sorted(_ items: [JobChange]) -> [JobChange] {
         items.sorted {
-            ($0.kind, $0.region, $0.accountId ?? "", $0.name ?? "", $0.jobId)
-                < ($1.kind, $1.region, $1.accountId ?? "", $1.name ?? "", $1.jobId)
+            let a = ($0.kind, $0.region, $0.accountId ?? "", $0.name ?? "", $0.jobId)
+            let b = ($1.kind, $1.region, $1.accountId ?? "", $1.name ?? "", $1.jobId)
+            if a != b { return a < b }
+            return ($0.bucket ?? "", $0.affectedAccount ?? "", $0.errorType ?? "")
+                < ($1.bucket ?? "", $1.affectedAccount ?? "", $1.errorType ?? "")
         }
     }
 }

@@ -38,7 +38,7 @@ enum RunSummary {
         guard let previous = changes.previousAsOf else {
             return "First run in the history: nothing to compare with yet." + pruned
         }
-        let counts = ChangeKind.allCases.map { kind in "\(changes.count(kind)) \(kind.rawValue)" }.joined(separator: ", ")
+        let counts = changes.countedKinds.map { kind in "\(changes.count(kind)) \(kind.rawValue)" }.joined(separator: ", ")
         let limits = changes.limits.isEmpty ? "" : " Compared only where both runs have data (\(changes.limits.count) limit(s))."
         return "Since \(ISO8601Timestamp.format(previous)): \(counts).\(limits)\(pruned)"
     }

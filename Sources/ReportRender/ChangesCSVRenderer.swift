@@ -8,9 +8,12 @@ public struct ChangesCSVRenderer: ReportRenderer {
     public let fileName = "changes.csv"
     public var format: CSVFormat
 
-    /// The header, in file order (a public contract, like jobs.csv's).
+    /// The header, in file order (a public contract, like jobs.csv's). The last three were
+    /// added for bucket and account changes (empty on a job's own change): the error type
+    /// that is new or gone, and the bucket or account it is about.
     public static let columns = [
-        "change", "region", "accountId", "jobId", "name", "field", "before", "after", "daysLeft", "note",
+        "change", "region", "accountId", "jobId", "name", "field", "before", "after", "daysLeft", "note", "errorType",
+        "bucket", "affectedAccount",
     ]
 
     public init(format: CSVFormat = CSVFormat()) { self.format = format }
@@ -31,7 +34,7 @@ extension JobChange {
     var cells: [CellValue] {
         [
             .text(kind.rawValue), .text(region), .init(accountId), .text(jobId), .init(name), .init(field), .init(before),
-            .init(after), .init(daysLeft), .text(note),
+            .init(after), .init(daysLeft), .text(note), .init(errorType), .init(bucket), .init(affectedAccount),
         ]
     }
 }

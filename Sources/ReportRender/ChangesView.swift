@@ -11,14 +11,14 @@ enum ChangesView {
             guard !items.isEmpty else { return nil }
             return [
                 "title": kind.title, "kind": kind.rawValue, "count": String(items.count),
-                "isAlarm": kind == .newError || kind == .expiring, "rows": items.map(row),
+                "isAlarm": kind.isAlarm, "rows": items.map(row),
             ]
         }
-        let counts = ChangeKind.allCases.map { kind -> [String: Any] in
+        let counts = changes.countedKinds.map { kind -> [String: Any] in
             let count = changes.count(kind)
             return [
                 "label": label(kind), "value": String(count),
-                "alert": count > 0 && (kind == .newError || kind == .expiring || kind == .statusChanged),
+                "alert": count > 0 && (kind.isAlarm || kind == .statusChanged),
             ]
         }
         return [
@@ -41,6 +41,10 @@ enum ChangesView {
         case .new: return "new"
         case .removed: return "gone"
         case .recovered: return "recovered"
+        case .bucketNewlyFailing: return "buckets newly failing"
+        case .bucketNoLongerFailing: return "buckets no longer failing"
+        case .accountNewlyFailing: return "accounts newly failing"
+        case .accountNoLongerFailing: return "accounts no longer failing"
         }
     }
 
@@ -53,6 +57,7 @@ enum ChangesView {
             "before": change.before ?? "", "after": readable(change.after, change.field), "hasBefore": change.before != nil,
             "isAfterError": change.after == "ERROR", "isBeforeError": change.before == "ERROR",
             "daysLeft": days ?? "", "hasDaysLeft": days != nil, "note": change.note,
+            "headline": change.headline ?? "", "hasHeadline": change.headline != nil,
             "consoleURL": MacieConsole.jobURL(region: change.region, jobId: change.jobId),
         ]
     }

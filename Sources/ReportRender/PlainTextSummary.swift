@@ -51,13 +51,18 @@ public enum PlainTextSummary {
         }
         var lines = [
             "Since the previous run (\(HTMLReportView.text(previous)) UTC): "
-                + ChangeKind.allCases.map { "\(changes.count($0)) \(ChangesView.label($0))" }.joined(separator: ", ")
+                + changes.countedKinds.map { "\(changes.count($0)) \(ChangesView.label($0))" }.joined(separator: ", ")
         ]
         for kind in ChangeKind.allCases {
             let items = changes.items.filter { $0.kind == kind }
             guard !items.isEmpty else { continue }
             lines.append("  \(kind.title):")
             lines += limited(items, indent: "    ") { change in
+                // A bucket or account: "bucket x newly denied (BUCKET_ACCESS_DENIED) in job ...".
+                if let headline = change.headline {
+                    return
+                        "    - \(clean(headline)) in job \(job(change.name, change.jobId)) \(clean(change.region)) \(clean(change.accountId ?? "")). \(clean(change.note))"
+                }
                 let move =
                     change.field.map { _ in
                         " \(clean(change.before ?? "-", limit: 60)) -> \(clean(change.after ?? "-", limit: 60))"

@@ -15,7 +15,7 @@ enum XLSXChangesSheet {
                 row, 0, text: "Changes since the previous run (\(HTMLReportView.text(changes.previousAsOf)) UTC)",
                 styles.title)
             row += 1
-            let counts = ChangeKind.allCases.map { "\(changes.count($0)) \(ChangesView.label($0))" }
+            let counts = changes.countedKinds.map { "\(changes.count($0)) \(ChangesView.label($0))" }
             try sheet.write(row, 0, text: counts.joined(separator: ", "))
         }
         row += 1
@@ -32,7 +32,7 @@ enum XLSXChangesSheet {
         }
         try sheet.writeHeader(columns, widths: widths, row: header, styles)
         for (i, cells) in rows.enumerated() {
-            let urgent = [.newError, .expiring].contains(changes.items[i].kind)
+            let urgent = changes.items[i].kind.isAlarm
             for (column, cell) in cells.enumerated() {
                 // The kind of an urgent change, and ERROR as the new value, stand out in bold red.
                 if case .text(let text) = cell, column == 0 && urgent || column == 7 && text == "ERROR" {

@@ -33,6 +33,10 @@ import Testing
         ("UPDATE run SET asOf = 'last tuesday'", "run 1 has a time that does not parse (last tuesday)"),
         ("UPDATE run SET scopes = 'us-east-1'", "run 1 has scopes that do not parse (us-east-1)"),
         ("UPDATE run SET knownScopes = '{'", "run 1 has scopes that do not parse ({)"),
+        (
+            "INSERT INTO job_snapshot (runId, region, jobId, lastRunErrorTypes) VALUES (1, 'us-east-1', 'j1', 'DENIED')",
+            "run 1 has last-run errors for job j1 that do not parse (DENIED)"
+        ),
     ])
     func rowsThatDoNotParseAreDamageNamingTheFile(_ damage: String, _ detail: String) throws {
         let url = try recordedHistory()

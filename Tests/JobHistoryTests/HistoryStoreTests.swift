@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import JobFetch
 import JobHistory
+import JobLogModel
 import JobTransform
 import Macie2Model
 import TestSupport
@@ -123,7 +124,98 @@ import Testing
         let applied = try DatabaseQueue(path: url.path).read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(applied == ["v1: runs, counts, gaps, job snapshots", "v2: scopes (account, region)"])
+        #expect(
+            applied == [
+                "v1: runs, counts, gaps, job snapshots", "v2: scopes (account, region)",
+                "v3: last-run error types, buckets and accounts",
+            ])
+    }
+
+    /// A job whose last run skipped two buckets (one of them twice) and one account.
+    static func failing(_ id: String, stoppedAfter: Int? = nil) -> JobRecord {
+        var record = JobRecord(
+            accountId: "111122223333", region: "us-east-1", jobId: id, name: "failing \(id)", jobStatus: .idle,
+            lastRunErrorStatus: .error)
+        let denied = JobEventType(rawValue: "BUCKET_ACCESS_DENIED")
+        record.lastRunErrors = JobLastRunErrors(
+            events: [
+                JobErrorEvent(eventType: denied, level: .bucket, affectedAccount: "444455556666", affectedResource: "logs-b"),
+                JobErrorEvent(eventType: denied, level: .bucket, affectedResource: "logs-a"),
+                JobErrorEvent(eventType: denied, level: .bucket, affectedResource: "logs-a"),
+                JobErrorEvent(
+                    eventType: JobEventType(rawValue: "ACCOUNT_SUSPENDED"), level: .account, affectedAccount: "777788889999"),
+                JobErrorEvent(eventType: JobEventType(rawValue: ""), level: .unparsed, description: "not json"),
+            ], stoppedAfter: stoppedAfter)
+        return record
+    }
+
+    @Test func lastRunErrorsComeBackAndUnknownOnesStayNull() throws {
+        let url = try file()
+        var unread = JobRecord(region: "us-east-1", jobId: "unread", lastRunErrorStatus: .error)
+        unread.lastRunErrors = JobLastRunErrors(events: [], wasRead: false)
+        var clean = JobRecord(region: "us-east-1", jobId: "clean", jobStatus: .paused)
+        clean.lastRunErrors = JobLastRunErrors(events: [])
+        let notLookedUp = JobRecord(region: "us-east-1", jobId: "healthy", lastRunErrorStatus: LastRunErrorStatusCode.noError)
+        let records = [Self.failing("denied"), Self.failing("cut", stoppedAfter: 2_000), unread, clean, notLookedUp]
+        let store = try HistoryStore(url: url)
+        try store.record(report(at: "2026-11-24T06:00:00Z", records), startedAt: Date(), source: "test", keepDays: nil)
+        store.close()
+
+        let reopened = try HistoryStore(url: url)
+        let run = try #require(try reopened.previousRun())
+        reopened.close()
+        let denied = try #require(run.jobs.values.first { $0.jobId == "denied" }?.lastRunErrors)
+        #expect(
+            denied.types == [
+                RecordedErrors.TypeEntry(
+                    type: "BUCKET_ACCESS_DENIED", level: "bucket", events: 3, buckets: ["logs-a", "logs-b"],
+                    accounts: ["444455556666"]),
+                RecordedErrors.TypeEntry(type: "ACCOUNT_SUSPENDED", level: "account", events: 1, accounts: ["777788889999"]),
+            ])
+        #expect(denied.isComplete)
+        #expect(denied.bucketTypes == ["logs-a": ["BUCKET_ACCESS_DENIED"], "logs-b": ["BUCKET_ACCESS_DENIED"]])
+        #expect(denied.accountTypes == ["777788889999": ["ACCOUNT_SUSPENDED"]])
+        #expect(run.jobs.values.first { $0.jobId == "cut" }?.lastRunErrors?.stoppedAfter == 2_000)
+        #expect(run.jobs.values.first { $0.jobId == "clean" }?.lastRunErrors == RecordedErrors(types: []))
+        #expect(run.jobs.values.first { $0.jobId == "unread" }?.lastRunErrors == nil)
+        #expect(run.jobs.values.first { $0.jobId == "healthy" }?.lastRunErrors == nil)
+        #expect(
+            run.jobs.values.sorted { $0.jobId < $1.jobId } == records.compactMap(JobSnapshot.init).sorted { $0.jobId < $1.jobId })
+
+        // Read and clean is '[]'; not read and not looked up are both SQL NULL.
+        let stored = try DatabaseQueue(path: url.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT jobId, lastRunErrorTypes FROM job_snapshot ORDER BY jobId").map {
+                "\($0["jobId"] as String)=\(($0["lastRunErrorTypes"] as String?) ?? "NULL")"
+            }
+        }
+        #expect(
+            stored.filter { !$0.hasPrefix("cut") && !$0.hasPrefix("denied") } == [
+                "clean=[]", "healthy=NULL", "unread=NULL",
+            ])
+        #expect(stored.contains { $0.hasPrefix("denied=[{\"accounts\":[\"444455556666\"],\"buckets\":[\"logs-a\",\"logs-b\"]") })
+    }
+
+    @Test func theV1FixtureMigratesThroughV2AndRecordsAV3Run() throws {
+        let url = try file()
+        try FileManager.default.copyItem(
+            at: TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/history-v1.sqlite"), to: url)
+        let store = try HistoryStore(url: url)
+        let migrated = try #require(try store.previousRun())
+        #expect(migrated.asOf == ISO8601Timestamp.parse("2026-11-24T06:00:00Z"))
+        #expect(migrated.jobs.count == 76)
+        // Runs recorded before v3 never read log events: nothing may be compared against them.
+        #expect(migrated.jobs.values.allSatisfy { $0.lastRunErrors == nil })
+        try store.record(
+            report(at: "2026-11-25T06:00:00Z", [Self.failing("j1")]), startedAt: Date(), source: "test", keepDays: nil)
+        let run = try #require(try store.previousRun())
+        store.close()
+        #expect(run.jobs.values.map(\.lastRunErrors) == [JobSnapshot(Self.failing("j1"))!.lastRunErrors])
+        #expect(run.jobs.values.first?.lastRunErrors?.bucketTypes.keys.sorted() == ["logs-a", "logs-b"])
+        let applied = try DatabaseQueue(path: url.path).read {
+            try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        #expect(applied.last == "v3: last-run error types, buckets and accounts")
+        #expect(try DatabaseQueue(path: url.path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM run") } == 3)
     }
 
     func catchMessage(_ body: () throws -> Any) -> String {
