@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "ReportRender",
             dependencies: [
-                "Macie2Model", "JobTransform", "CXlsxWriter", "FileInput", "StandardErrorOutput", "JobFetch",
+                "Macie2Model", "JobTransform", "CXlsxWriter", "FileInput", "StandardErrorOutput", "JobFetch", "JobLogModel",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: [.plugin(name: "EmbedTemplatesPlugin")]
@@ -175,7 +175,7 @@ let package = Package(
         .testTarget(
             name: "ReportRenderTests",
             dependencies: [
-                "ReportRender", "JobTransform", "JobFetch", "Macie2Model", "TestSupport",
+                "ReportRender", "JobTransform", "JobFetch", "JobLogModel", "Macie2Model", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport"]),
