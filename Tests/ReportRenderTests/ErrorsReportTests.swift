@@ -1,4 +1,5 @@
 import Foundation
+import JobFetch
 import JobLogModel
 import JobTransform
 import TestSupport
@@ -64,6 +65,14 @@ import Testing
         #expect(!html.contains("\u{202E}gpj.exe;"), "the why line blanks direction overrides")
     }
 
+    @Test func htmlStreamedEqualsTheWholePageWithTheFailureSection() throws {
+        let report = F.report()
+        let templates = try TemplateLibrary.builtIn()
+        let streamed = try RenderFixture.renderText(HTMLRenderer(templates: templates), report)
+        #expect(streamed == templates.renderWhole(HTMLReportView.make(report)))
+        #expect(streamed.contains("Why jobs failed"))
+    }
+
     @Test func htmlHasNoFailureSectionWithoutLogEvents() async throws {
         let html = try RenderFixture.renderText(HTMLRenderer(templates: .builtIn()), try await RenderFixture.demo())
         #expect(!html.contains("Why jobs failed") && !html.contains("class=\"why\""))
@@ -114,6 +123,26 @@ import Testing
         #expect(cells.map(\.value) == ErrorColumn.all.map(\.name))
         let sheet = String(decoding: try XLSXReader.part("xl/worksheets/sheet4.xml", of: file), as: UTF8.self)
         #expect(sheet.contains("<autoFilter ref=\"A1:M1\"/>"))
+    }
+
+    @Test func aWorkbookWithManyEventsStreamsAndTheErrorsSheetFilters() throws {
+        let count = XLSXRenderer.tableLimit + 1
+        let events = (0..<count).map { i in
+            FilteredLogEvent(
+                timestamp: F.stamp(1),
+                message: #"{"eventType":"BUCKET_ACCESS_DENIED","affectedResource":{"type":"S3_BUCKET_NAME","value":"b\#(i)"}}"#)
+        }
+        var builder = ReportBuilder(asOf: F.asOf)
+        builder.add(
+            ScopeBatch(
+                scope: Scope(accountId: F.account, region: F.region),
+                jobs: [F.job("many", "many", status: .idle, error: true, logs: JobLogs(events: events))]))
+        let file = try RenderFixture.render(XLSXRenderer(), builder.build())
+        let sheet = String(decoding: try XLSXReader.part("xl/worksheets/sheet4.xml", of: file), as: UTF8.self)
+        #expect(sheet.contains("<autoFilter ref=\"A1:M\(count + 1)\"/>") && !sheet.contains("<tablePart"))
+        #expect(sheet.contains("b\(count - 1)"))
+        let jobs = String(decoding: try XLSXReader.part("xl/worksheets/sheet2.xml", of: file), as: UTF8.self)
+        #expect(!jobs.contains("<tablePart"), "the whole workbook streams, the Jobs sheet too")
     }
 
     @Test func plainTextSaysWhyJobsFailed() throws {
