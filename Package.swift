@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "ReportRender",
             dependencies: [
-                "Macie2Model", "JobTransform", "CXlsxWriter", "FileInput", "StandardErrorOutput", "JobFetch",
+                "Macie2Model", "JobTransform", "CXlsxWriter", "FileInput", "StandardErrorOutput", "JobFetch", "JobLogModel",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: [.plugin(name: "EmbedTemplatesPlugin")]

@@ -7,7 +7,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// The files the format writes in the output directory.
     public var fileNames: [String] {
         switch self {
-        case .csv: return ["jobs.csv", "summary.csv"]
+        case .csv: return ["jobs.csv", "summary.csv", "errors.csv"]
         case .html: return ["report.html"]
         case .xlsx: return ["report.xlsx"]
         }
@@ -20,7 +20,7 @@ public struct ReportOptions: Sendable {
     public var formats: [OutputFormat]
     /// A folder of `*.mustache` files that replace the built-in templates by name.
     public var templatesDirectory: URL?
-    /// Whether jobs.csv and summary.csv guard formula-like text with a leading apostrophe.
+    /// Whether the CSV files guard formula-like text with a leading apostrophe.
     public var formulaGuard: Bool
     /// The time the report speaks of (now, unless a reproducible report is wanted).
     public var asOf: Date

@@ -85,7 +85,10 @@ public enum ReportPipeline {
         for kind in OutputFormat.allCases where options.formats.contains(kind) {
             switch kind {
             case .csv:
-                renderers += [JobsCSVRenderer(format: format), SummaryCSVRenderer(format: format)] as [any ReportRenderer]
+                renderers +=
+                    [
+                        JobsCSVRenderer(format: format), SummaryCSVRenderer(format: format), ErrorsCSVRenderer(format: format),
+                    ] as [any ReportRenderer]
                 if options.history != nil { renderers.append(ChangesCSVRenderer(format: format)) }
             case .html:
                 let templates =

@@ -38,10 +38,31 @@ public struct SummaryCSVRenderer: ReportRenderer {
     }
 }
 
-/// The part both CSV files share: header, rows, CRLF, buffered and checked writes.
+/// `errors.csv`: one row per error event of each job's last run (the ``ErrorColumn/all``
+/// columns), in jobs.csv's job order, then the order the events were logged. Just the header
+/// when no job's log events show an error, so a script always finds the file.
+public struct ErrorsCSVRenderer: ReportRenderer {
+    public let fileName = "errors.csv"
+    public var format: CSVFormat
+
+    public init(format: CSVFormat = CSVFormat()) { self.format = format }
+
+    public func write(_ report: ReportModel, to url: URL) throws {
+        let columns = ErrorColumn.all
+        try CSVTable.write(to: url, header: columns.map(\.name), format: format, rows: ErrorColumn.rows(report)) {
+            row, line in
+            for (i, column) in columns.enumerated() {
+                if i > 0 { line.append(0x2C) }
+                format.append(column.value(row.0, row.1), to: &line)
+            }
+        }
+    }
+}
+
+/// The part the CSV files share: header, rows, CRLF, buffered and checked writes.
 enum CSVTable {
     static func write<Row>(
-        to url: URL, header: [String], format: CSVFormat, rows: [Row], appendRow: (Row, inout [UInt8]) -> Void
+        to url: URL, header: [String], format: CSVFormat, rows: some Sequence<Row>, appendRow: (Row, inout [UInt8]) -> Void
     ) throws {
         let sink = try FileSink(creating: url)
         var line: [UInt8] = []

@@ -30,6 +30,7 @@ enum HTMLReportView {
             "hasAttention": attentionCount > 0,
             "expiryWindowDays": String(report.expiryWindowDays),
             "attention": report.attention.map(attentionRow),
+            "failures": FailuresView.make(report),
             "summaries": SummaryDimension.allCases.map { summary($0, report.summaries) },
             "crossTab": crossTab(report.crossTab),
             "hasNotes": !report.notes.isEmpty,
@@ -60,7 +61,11 @@ enum HTMLReportView {
             details.append(r.lastRunTime.map { "last run \(text($0))" } ?? "last run time unknown")
         }
         if item.reasons.contains(.pausedByQuota), let created = r.createdAt { details.append("created \(text(created))") }
+        // Why, from the last run's log events: one line, its names' control and direction
+        // characters blanked and its length capped (errors.csv has the events whole).
+        let why = r.lastRunErrors.map { PlainTextSummary.clean($0.why(), limit: 500) }
         return [
+            "hasWhy": why != nil, "why": why ?? "",
             "reasons": item.reasons.filter { $0 != .lastRunError }.map(\.label).joined(separator: "; "),
             "isError": item.reasons.contains(.lastRunError), "name": r.name ?? "", "jobId": r.jobId ?? "",
             "region": r.region, "accountId": r.accountId ?? "", "jobStatus": r.jobStatus?.rawValue ?? "",

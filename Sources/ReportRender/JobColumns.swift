@@ -34,7 +34,18 @@ public struct JobColumn: Sendable {
         .init("tags") { $0.tags.isEmpty ? .empty : .text($0.tags.json) },
         .init("description") { .init($0.description) },
         .init("caveats") { $0.caveats.isEmpty ? .empty : .text($0.caveats.joined(separator: "; ")) },
+        // Why the last run failed, from its log events (errors.csv lists them one by one);
+        // empty when they were not looked up or could not be read.
+        .init("lastRunErrorTypes") { readErrors($0).map { .init($0.typesText.isEmpty ? nil : $0.typesText) } ?? .empty },
+        .init("lastRunAffectedAccounts") { readErrors($0).map { .init($0.affectedAccounts.count) } ?? .empty },
+        .init("lastRunAffectedBuckets") { readErrors($0).map { .init($0.affectedBuckets.count) } ?? .empty },
     ]
+
+    /// The record's last-run errors when its log events were read: a zero count then means
+    /// none, where an empty cell means unknown.
+    static func readErrors(_ record: JobRecord) -> JobLastRunErrors? {
+        record.lastRunErrors.flatMap { $0.wasRead ? $0 : nil }
+    }
 
     init(_ name: String, _ value: @escaping @Sendable (JobRecord) -> CellValue) {
         self.name = name

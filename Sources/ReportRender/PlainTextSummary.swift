@@ -3,7 +3,7 @@ import JobTransform
 
 /// The report as plain text: the email's text/plain alternative, for mail clients (and
 /// people) that do not show HTML. The same order as report.html: gaps, changes, attention,
-/// then the counts; long lists are cut with a pointer to the attachments, which hold every job.
+/// why jobs failed, then the counts; long lists are cut with a pointer to the attachments, which hold every job.
 public enum PlainTextSummary {
     /// Rows listed per section before the rest are summarised in one line.
     public static let listLimit = 40
@@ -30,9 +30,11 @@ public enum PlainTextSummary {
             let r = item.record
             let why = item.reasons.map { $0 == .lastRunError ? "ERROR" : $0.label }.joined(separator: "; ")
             let days = item.daysUntilExpiry.map { $0 < 0 ? ", expired \(-$0) days ago" : ", \($0) days left" } ?? ""
-            return "  - [\(why)] \(job(r.name, r.jobId)) \(clean(r.region)) \(clean(r.accountId ?? ""))\(days)"
+            let line = "  - [\(why)] \(job(r.name, r.jobId)) \(clean(r.region)) \(clean(r.accountId ?? ""))\(days)"
+            return r.lastRunErrors.map { line + "\n      why: " + clean($0.why(), limit: 300) } ?? line
         }
         lines.append("")
+        lines += failureLines(report)
         for (title, dimension) in [
             ("By status", SummaryDimension.jobStatus), ("By type", .jobType), ("By last-run error", .lastRunErrorStatus),
             ("By region", .region),
@@ -43,6 +45,43 @@ public enum PlainTextSummary {
         lines.append("")
         lines.append("Every job is in the attached jobs.csv and report.xlsx; report.html is the full report.")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Errors per type shown in "Why jobs failed": the rest are in errors.csv.
+    static let failureTypeLimit = 10
+
+    /// "Why jobs failed": per error type, how many jobs, the remedy, the first buckets and
+    /// accounts; then the failed jobs whose log events could not be read.
+    static func failureLines(_ report: ReportModel) -> [String] {
+        let groups = report.failureGroups
+        let unread = report.jobsWithoutReasons
+        guard !groups.isEmpty || unread > 0 else { return [] }
+        var lines = ["Why jobs failed (from the last runs' log events; every event is in errors.csv):"]
+        for group in groups.prefix(failureTypeLimit) {
+            let unknown = group.type.isKnown ? "" : ", not in Macie's documentation"
+            lines.append(
+                "  - \(clean(group.type.rawValue, limit: 80)) (\(group.level.rawValue)\(unknown)): "
+                    + "\(HTMLReportView.plural(group.jobs.count, "job")), \(HTMLReportView.plural(group.events, "event"))")
+            if !group.buckets.isEmpty { lines.append("      buckets: " + names(group.buckets)) }
+            if !group.accounts.isEmpty { lines.append("      accounts: " + names(group.accounts)) }
+            lines.append("      what to do: \(group.remedy)")
+        }
+        if groups.count > failureTypeLimit {
+            lines.append("  ... and \(groups.count - failureTypeLimit) more error types in errors.csv")
+        }
+        if unread > 0 {
+            lines.append(
+                "  The log events of \(HTMLReportView.plural(unread, "job")) could not be read, so why they failed is not known (see INCOMPLETE above)."
+            )
+        }
+        lines.append("")
+        return lines
+    }
+
+    /// The first three names, each cleaned and cut to 60 characters, then "and N more".
+    static func names(_ names: [String]) -> String {
+        let shown = names.prefix(3).map { clean($0, limit: 60) }.joined(separator: ", ")
+        return names.count > 3 ? "\(shown) and \(names.count - 3) more" : shown
     }
 
     static func changeLines(_ changes: RunChanges) -> [String] {

@@ -2,8 +2,8 @@ import CXlsxWriter
 import Foundation
 import JobTransform
 
-/// `report.xlsx`: Summary, Changes (with a history), Jobs, Attention and Trend (with a
-/// history) sheets, through libxlsxwriter.
+/// `report.xlsx`: Summary, Changes (with a history), Jobs, Attention, Trend (with a
+/// history) and Errors sheets, through libxlsxwriter.
 ///
 /// Text is always a string cell (a name like `=HYPERLINK(...)` stays text), dates are real
 /// date cells, numbers are numbers. Constant-memory mode keeps a 100 000-job workbook's
@@ -20,9 +20,13 @@ public struct XLSXRenderer: ReportRenderer {
         // `tableLimit` jobs the Jobs sheet is a table, built in memory (a few MB); beyond it,
         // rows stream to disk and the sheet gets a plain autofilter instead, so 100 000 jobs
         // still fit in memory.
-        let asTable = !report.records.isEmpty && report.records.count <= Self.tableLimit
+        // The Errors sheet is held in memory with the rest, so its events count against the
+        // same limit.
+        let errorCount = ErrorColumn.count(report)
+        let inMemory = report.records.count <= Self.tableLimit && errorCount <= Self.tableLimit
+        let asTable = !report.records.isEmpty && inMemory
         let book = try XLSXWorkbook(
-            path: url.path, constantMemory: !asTable, tmpdir: url.deletingLastPathComponent().path)
+            path: url.path, constantMemory: !inMemory, tmpdir: url.deletingLastPathComponent().path)
         try book.setProperties(
             title: "Macie classification jobs",
             subject: "Amazon Macie classification jobs as of \(CellValue.format(report.asOf))",
@@ -34,11 +38,14 @@ public struct XLSXRenderer: ReportRenderer {
         let jobs = try book.addSheet("Jobs")
         let attention = try book.addSheet("Attention")
         let trend = try report.trend.isEmpty ? nil : book.addSheet("Trend")
+        // Last, so the sheets before it keep their places (and their sheetN.xml names).
+        let errors = try book.addSheet("Errors")
         if let changes { try XLSXChangesSheet.write(report, to: changes, styles) }
         let written = try XLSXJobsSheet.write(report, asTable: asTable, to: jobs, styles)
         try XLSXAttentionSheet.write(report, to: attention, styles)
         if let trend { try XLSXTrendSheet.write(report.trend, to: trend, in: book, styles) }
-        try XLSXSummarySheet.write(report, jobsSheet: written, to: summary, in: book, styles)
+        let errorsNotes = try XLSXErrorsSheet.write(report, asTable: inMemory, to: errors, styles)
+        try XLSXSummarySheet.write(report, jobsSheet: written, errorsSheet: errorsNotes, to: summary, in: book, styles)
         try book.close()
     }
 }

@@ -5,7 +5,8 @@ import JobTransform
 /// cross-tab and notes, top to bottom.
 enum XLSXSummarySheet {
     static func write(
-        _ report: ReportModel, jobsSheet: JobsSheetNotes, to sheet: XLSXSheet, in book: XLSXWorkbook, _ styles: XLSXStyles
+        _ report: ReportModel, jobsSheet: JobsSheetNotes, errorsSheet: XLSXErrorsSheet.Notes = .init(), to sheet: XLSXSheet,
+        in book: XLSXWorkbook, _ styles: XLSXStyles
     ) throws {
         var row = 0
         try sheet.setColumn(0, width: 24)
@@ -56,6 +57,7 @@ enum XLSXSummarySheet {
         }
         let charts: [(SummaryDimension, String)] = [
             (.jobStatus, "Jobs by status"), (.jobType, "Jobs by type"), (.lastRunErrorStatus, "Jobs by last-run error"),
+            (.lastRunErrorType, "Jobs by last-run error type"),
         ]
         for (i, (dimension, title)) in charts.enumerated() {
             guard let range = ranges[dimension] else { continue }
@@ -72,7 +74,17 @@ enum XLSXSummarySheet {
         }
         if jobsSheet.unlinkedRows > 0 {
             notes.append(
-                "\(jobsSheet.unlinkedRows) job names on the Jobs sheet are not links: links are made for workbooks of up to \(XLSXRenderer.tableLimit) jobs (beyond, they would not fit in memory); report.html links every job"
+                "\(jobsSheet.unlinkedRows) job names on the Jobs sheet are not links: links are made for workbooks of up to \(XLSXRenderer.tableLimit) jobs and as many error events (beyond, they would not fit in memory); report.html links every job"
+            )
+        }
+        if errorsSheet.omittedEvents > 0 {
+            notes.append(
+                "\(errorsSheet.omittedEvents) error events did not fit on the Errors sheet (Excel's 1 048 576 rows); errors.csv has them all"
+            )
+        }
+        if errorsSheet.truncatedCells > 0 {
+            notes.append(
+                "\(errorsSheet.truncatedCells) cell(s) on the Errors sheet were longer than Excel's 32 767 characters and were cut; errors.csv has them whole"
             )
         }
         if !notes.isEmpty {

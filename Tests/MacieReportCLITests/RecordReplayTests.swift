@@ -70,7 +70,7 @@ import Testing
                 == recorded.stdout.replacingOccurrences(of: liveOut.path, with: "OUT"))
         let live = try TestSupport.snapshot(liveOut)
         let offline = try TestSupport.snapshot(replayOut)
-        #expect(live.keys.sorted() == ["jobs.csv", "report.html", "report.xlsx", "summary.csv"])
+        #expect(live.keys.sorted() == ["errors.csv", "jobs.csv", "report.html", "report.xlsx", "summary.csv"])
         for name in live.keys.sorted() { #expect(live[name] == offline[name], "\(name) differs between live and replay") }
         let html = String(decoding: live["report.html"]!, as: UTF8.self)
         #expect(html.contains("(account 210987654321)"))

@@ -66,13 +66,13 @@ import Testing
         let file = try RenderFixture.render(XLSXRenderer(), try await compared())
         let workbook = String(decoding: try XLSXReader.part("xl/workbook.xml", of: file), as: UTF8.self)
         let names = workbook.components(separatedBy: "<sheet name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
-        #expect(names == ["Summary", "Changes", "Jobs", "Attention", "Trend"])
+        #expect(names == ["Summary", "Changes", "Jobs", "Attention", "Trend", "Errors"])
         let changes = try XLSXReader.cells("xl/worksheets/sheet2.xml", of: file)
         #expect(changes.allSatisfy { $0.formula == nil })
         let header = try #require(changes.first { $0.value == "change" }).row
         #expect(changes.filter { $0.row == header }.map(\.value) == ChangesCSVRenderer.columns)
         #expect(changes.filter { $0.column == 0 && $0.row > header }.count == 7)
-        let chart = String(decoding: try XLSXReader.part("xl/charts/chart4.xml", of: file), as: UTF8.self)
+        let chart = String(decoding: try XLSXReader.part("xl/charts/chart5.xml", of: file), as: UTF8.self)
         #expect(chart.contains("<c:grouping val=\"stacked\"/>") && chart.contains("Trend!$C$1"))
     }
 }

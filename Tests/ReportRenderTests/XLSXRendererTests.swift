@@ -5,11 +5,11 @@ import TestSupport
 import Testing
 
 @Suite struct XLSXRendererTests {
-    @Test func sheetsAreSummaryJobsAttention() async throws {
+    @Test func sheetsAreSummaryJobsAttentionErrors() async throws {
         let file = try RenderFixture.render(XLSXRenderer(), try await RenderFixture.demo())
         let workbook = String(decoding: try XLSXReader.part("xl/workbook.xml", of: file), as: UTF8.self)
         let names = workbook.components(separatedBy: "<sheet name=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
-        #expect(names == ["Summary", "Jobs", "Attention"])
+        #expect(names == ["Summary", "Jobs", "Attention", "Errors"])
     }
 
     @Test func jobsSheetHasTypedCellsAndNoFormulas() async throws {
@@ -48,7 +48,7 @@ import Testing
         #expect(!sheet.contains("<autoFilter"))
         #expect(sheet.contains("<tablePart r:id="))
         let table = String(decoding: try XLSXReader.part("xl/tables/table1.xml", of: file), as: UTF8.self)
-        #expect(table.contains("ref=\"A1:W77\"") && table.contains("<autoFilter ref=\"A1:W77\"/>"))
+        #expect(table.contains("ref=\"A1:Z77\"") && table.contains("<autoFilter ref=\"A1:Z77\"/>"))
         #expect(sheet.contains("<conditionalFormatting sqref=\"G2:G77\">"))
         #expect(sheet.contains("<hyperlink ref=\"D2\""))
         #expect(

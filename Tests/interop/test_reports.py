@@ -17,7 +17,10 @@ HEADER_CONTRACT = [
     "createdAt", "lastRunTime", "numberOfRuns", "jobArn",
 ]
 DATE_COLUMNS = {"createdAt", "lastRunTime", "jobPausedAt", "jobExpiresAt"}
-NUMBER_COLUMNS = {"numberOfRuns", "samplingPercentage", "bucketCount", "approximateNumberOfObjectsToProcess"}
+NUMBER_COLUMNS = {
+    "numberOfRuns", "samplingPercentage", "bucketCount", "approximateNumberOfObjectsToProcess",
+    "lastRunAffectedAccounts", "lastRunAffectedBuckets",
+}
 
 
 def samples():
@@ -113,14 +116,14 @@ def unescape_ooxml(text):
 
 def test_workbook_matches_jobs_csv_with_real_types(demo_reports):
     book = openpyxl.load_workbook(demo_reports / "report.xlsx")
-    assert book.sheetnames == ["Summary", "Jobs", "Attention"]
+    assert book.sheetnames == ["Summary", "Jobs", "Attention", "Errors"]
     sheet = book["Jobs"]
     assert sheet.freeze_panes == "A2"
     # An Excel table (with its own autofilter), landscape, one page wide, header on every page.
-    assert [t.ref for t in sheet.tables.values()] == ["A1:W77"]
+    assert [t.ref for t in sheet.tables.values()] == ["A1:Z77"]
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
     assert book.properties.title == "Macie classification jobs"
-    assert len(book["Summary"]._charts) == 3
+    assert len(book["Summary"]._charts) == 4
     rows = read_csv(demo_reports / "jobs.csv")
     header = [cell.value for cell in sheet[1]]
     assert header == rows[0]
