@@ -44,10 +44,13 @@ import Testing
             try sqlite(history, "SELECT group_concat(identifier, '|') FROM grdb_migrations")
                 == "v1: runs, counts, gaps, job snapshots|v2: scopes (account, region)|v3: last-run error types, buckets and accounts"
         )
-        // The demo samples have no log events: every job's errors are unknown (NULL), not "none".
+        // Only the 19 jobs whose log events were wanted have errors recorded (one of them "none",
+        // `[]`); every other job's are unknown (NULL), not "none".
         #expect(
-            try sqlite(history, "SELECT count(*) > 70, count(lastRunErrorTypes) FROM job_snapshot WHERE runId = 3")
-                == "1|0")
+            try sqlite(
+                history,
+                "SELECT count(*) > 70, count(lastRunErrorTypes), sum(lastRunErrorTypes = '[]') FROM job_snapshot WHERE runId = 3")
+                == "1|19|1")
         #expect(
             try sqlite(history, "SELECT scopes FROM run WHERE id = 2")
                 == #"[{"region":"ap-southeast-2"},{"region":"eu-west-1"},{"region":"us-east-1"}]"#)

@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func errorsCSVIsTheHeaderAloneWithoutErrors() async throws {
-        let text = try RenderFixture.renderText(ErrorsCSVRenderer(), try await RenderFixture.demo())
+        let text = try RenderFixture.renderText(ErrorsCSVRenderer(), try await RenderFixture.demo(jobLogs: false))
         #expect(
             text
                 == "accountId,region,jobId,jobName,runDate,occurredAt,eventType,errorLevel,affectedAccount,affectedResourceType,affectedResource,operation,description\r\n"

@@ -7,9 +7,11 @@ import TestSupport
 
 /// The demo dataset as a report model, and a way to render one file of it.
 enum RenderFixture {
-    static func demo() async throws -> ReportModel {
+    /// `jobLogs` false reads the demo as `--no-job-logs` does: no job has reasons.
+    static func demo(jobLogs: Bool = true) async throws -> ReportModel {
         var builder = ReportBuilder(asOf: ISO8601Timestamp.parse(TestSupport.demoAsOf)!)
-        for try await batch in SamplesJobSource(directory: TestSupport.demoSamples).batches() { builder.add(batch) }
+        let source = SamplesJobSource(directory: TestSupport.demoSamples, readsJobLogs: jobLogs)
+        for try await batch in source.batches() { builder.add(batch) }
         return builder.build()
     }
 
