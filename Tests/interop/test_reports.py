@@ -93,6 +93,46 @@ def test_guarded_csv_neutralises_formulas_and_nothing_else(guarded_reports, demo
     assert changed == 4
 
 
+STATUS_CHANGES = {"JOB_CREATED", "ONE_TIME_JOB_STARTED", "SCHEDULED_RUN_STARTED", "BUCKET_MATCHED_THE_CRITERIA",
+                  "NO_BUCKETS_MATCHED_THE_CRITERIA", "SCHEDULED_RUN_COMPLETED", "JOB_PAUSED_BY_USER",
+                  "JOB_RESUMED_BY_USER", "JOB_RESUMED_BY_MACIE_SERVICE_QUOTA_LIFTED", "JOB_COMPLETED"}
+STATUS_REASONS = {"PAUSED": "JOB_PAUSED_BY_MACIE_SERVICE_QUOTA_MET", "CANCELLED": "JOB_CANCELLED"}
+
+
+def parse_time(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def last_run_error_types(region, job):
+    """The event types of a job's last run, read here from samples/demo/logs by Macie's
+    documented rules: events from the run's start on, errors of that run (runDate), the status
+    event that explains a paused or cancelled job; ordinary status changes are not errors."""
+    path = DEMO / "logs" / f"{region}.json"
+    entries = {e["jobId"]: e for e in json.loads(path.read_text(encoding="utf-8"))} if path.exists() else {}
+    start = parse_time(job["lastRunTime"]) if job.get("lastRunTime") else None
+    types = set()
+    for event in entries.get(job["jobId"], {}).get("events", []):
+        if start and event["timestamp"] < int(start.timestamp() * 1000):
+            continue
+        try:
+            message = json.loads(event["message"])
+        except ValueError:
+            continue
+        if not isinstance(message, dict) or "eventType" not in message:
+            continue
+        event_type = message["eventType"]
+        if event_type in STATUS_CHANGES:
+            continue
+        if event_type in STATUS_REASONS.values():
+            if STATUS_REASONS.get(job.get("jobStatus")) == event_type:
+                types.add(event_type)
+            continue
+        if start and message.get("runDate") and parse_time(message["runDate"]) < start - datetime.timedelta(seconds=1):
+            continue
+        types.add(event_type)
+    return types
+
+
 def test_summary_csv_counts_what_the_samples_hold(demo_reports):
     rows = read_csv(demo_reports / "summary.csv")
     assert rows[0] == ["dimension", "value", "jobs"]
@@ -105,6 +145,8 @@ def test_summary_csv_counts_what_the_samples_hold(demo_reports):
         expect["lastRunErrorStatus", (job.get("lastRunErrorStatus") or {}).get("code", "(none)")] += 1
         expect["region", region] += 1
         expect["accountId", job["jobArn"].split(":")[4]] += 1
+        for event_type in last_run_error_types(region, job):
+            expect["lastRunErrorType", event_type] += 1
     assert {k: v for k, v in got.items() if v} == dict(expect)
     assert got[("lastRunErrorStatus", "ERROR")] == 9
 
