@@ -67,11 +67,7 @@ enum XLSXSummarySheet {
         try sheet.printSetup(repeatHeader: false)
         row = try writeCrossTab(report.crossTab, at: row + 1, to: sheet, styles)
         var notes = report.notes
-        if jobsSheet.truncatedCells > 0 {
-            notes.append(
-                "\(jobsSheet.truncatedCells) cell(s) on the Jobs sheet were longer than Excel's 32 767 characters and were cut; jobs.csv has them whole"
-            )
-        }
+        if let note = Self.cutCellsNote(jobsSheet.truncatedCells, sheet: "Jobs", file: "jobs.csv") { notes.append(note) }
         if jobsSheet.unlinkedRows > 0 {
             notes.append(
                 "\(jobsSheet.unlinkedRows) job names on the Jobs sheet are not links: links are made for workbooks of up to \(XLSXRenderer.tableLimit) jobs and as many error events (beyond, they would not fit in memory); report.html links every job"
@@ -82,11 +78,7 @@ enum XLSXSummarySheet {
                 "\(errorsSheet.omittedEvents) error events did not fit on the Errors sheet (Excel's 1 048 576 rows); errors.csv has them all"
             )
         }
-        if errorsSheet.truncatedCells > 0 {
-            notes.append(
-                "\(errorsSheet.truncatedCells) cell(s) on the Errors sheet were longer than Excel's 32 767 characters and were cut; errors.csv has them whole"
-            )
-        }
+        if let note = Self.cutCellsNote(errorsSheet.truncatedCells, sheet: "Errors", file: "errors.csv") { notes.append(note) }
         if !notes.isEmpty {
             try sheet.write(row + 1, 0, text: "Notes on the data", styles.header)
             for (i, note) in notes.enumerated() { try sheet.write(row + 2 + i, 0, text: note) }
@@ -111,6 +103,12 @@ enum XLSXSummarySheet {
         for column in tab.types.indices { try sheet.write(row, column + 1, number: Double(tab.columnTotal(column))) }
         try sheet.write(row, tab.types.count + 1, number: Double(tab.total))
         return row + 1
+    }
+
+    /// The Summary's note for cells cut to Excel's limit on `sheet`, or `nil` when none were.
+    static func cutCellsNote(_ count: Int, sheet: String, file: String) -> String? {
+        guard count > 0 else { return nil }
+        return "\(count) cell(s) on the \(sheet) sheet were longer than Excel's 32 767 characters and were cut; \(file) has them whole"
     }
 }
 
