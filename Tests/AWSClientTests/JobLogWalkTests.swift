@@ -22,7 +22,7 @@ import Testing
     }
 
     func walk(
-        eventLimit: Int = 2_000, _ logs: @escaping @Sendable (ScriptedHTTPServer.Request) -> ScriptedHTTPServer.Response
+        eventLimit: Int = 2_000, attempts: Int = 1, _ logs: @escaping @Sendable (ScriptedHTTPServer.Request) -> ScriptedHTTPServer.Response
     ) async throws -> (ScopeBatch, [ScriptedHTTPServer.Request]) {
         let server = try ScriptedHTTPServer { request in
             switch request.uri {
@@ -33,7 +33,7 @@ import Testing
             }
         }
         defer { server.stop() }
-        let client = try AWSClientTests.client(endpoint: server.url)
+        let client = try AWSClientTests.client(endpoint: server.url, attempts: attempts)
         let source = LiveJobSource(
             client: client, account: CallerAccount(known: "111122223333"),
             options: .init(regions: ["us-east-1"], maxConcurrency: 2, jobLogs: .init(eventLimit: eventLimit, rate: 1_000)),
@@ -111,8 +111,31 @@ import Testing
         #expect(batch.jobs.first { $0.job.jobId == "bad1" }?.logs == .unavailable)
     }
 
+    @Test func throttlingIsRetriedAndThePageStillRead() async throws {
+        let calls = CallCounter()
+        let (batch, requests) = try await walk(attempts: 3) { _ in
+            calls.next() == 1
+                ? .init(400, #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#)
+                : .init(200, #"{"events":[\#(Self.event(1))]}"#)
+        }
+        #expect(requests.count == 2)
+        #expect(batch.jobs.first { $0.job.jobId == "bad1" }?.logs?.events.map(\.eventId) == ["1"])
+        #expect(batch.logsGap == nil)
+    }
+
     @Test func anAnswerThatIsNotAPageIsMalformed() async throws {
         let (batch, _) = try await walk { _ in .init(200, #"{"events":"nope"}"#) }
         #expect(batch.logsGap?.reason.contains("does not match the CloudWatch Logs model") == true)
+    }
+}
+
+private final class CallCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int {
+        lock.withLock {
+            value += 1
+            return value
+        }
     }
 }

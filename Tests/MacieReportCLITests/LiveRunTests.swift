@@ -48,13 +48,27 @@ import Testing
 
     func expectSameReportsAsSamples(_ out: URL) throws {
         let files = try TestSupport.snapshot(out)
-        for name in ["jobs.csv", "summary.csv", "report.html"] {
+        for name in ["jobs.csv", "summary.csv", "errors.csv", "report.html"] {
             #expect(files[name] == Self.expected[name], "\(name) differs from the samples run")
         }
-        let live = try XLSXReader.part("xl/worksheets/sheet2.xml", of: out.appendingPathComponent("report.xlsx"))
         let samples = try TestSupport.scratchDirectory("xlsx").appendingPathComponent("report.xlsx")
         try Self.expected["report.xlsx"]!.write(to: samples)
-        #expect(live == (try XLSXReader.part("xl/worksheets/sheet2.xml", of: samples)), "Jobs sheet differs")
+        // The Jobs sheet (2) and the Errors sheet (4, last without --history).
+        for part in ["xl/worksheets/sheet2.xml", "xl/worksheets/sheet4.xml"] {
+            let live = try XLSXReader.part(part, of: out.appendingPathComponent("report.xlsx"))
+            #expect(live == (try XLSXReader.part(part, of: samples)), "\(part) differs")
+        }
+    }
+
+    @Test func logEventsReadThroughEmptyAndSmallPagesGiveTheSameReports() throws {
+        let emulator = try EmulatorProcess([
+            "--credentials", "\(Self.key):\(Self.secret)", "--logs-empty-pages", "2", "--logs-page-size", "3",
+        ])
+        defer { emulator.stop() }
+        let (result, out) = try run(emulator)
+        #expect(result.status == 0, "\(result.stderr)")
+        try expectSameReportsAsSamples(out)
+        #expect(try text(out, "errors.csv").contains(",BUCKET_ACCESS_DENIED,bucket,"))
     }
 
     @Test func aCleanWalkGivesTheSameReportsAsTheSamples() throws {
