@@ -41,8 +41,10 @@ public struct JobLogReader: Sendable {
             let page: FilterLogEventsResponse
             do {
                 page = try await run { try await logs.filterLogEvents(request) }
-            } catch let error as AWSError where error.errorCode == "ResourceNotFoundException" {
-                return JobLogs(events: events)
+            } catch let error as AWSError where error.errorCode == "ResourceNotFoundException" && pages == 0 {
+                // No log group or no stream: Macie wrote no events for the job. After the first
+                // page the stream vanished mid-read, which is a failure, not an end.
+                return JobLogs(events: [])
             }
             pages += 1
             events += (page.events ?? []).prefix(eventLimit - events.count)

@@ -71,8 +71,10 @@ public struct SourcedJob: Sendable {
         self.logs = logs
     }
 
-    /// Whether this job's log events explain something (see ``JobLogs/isWanted(status:lastRunError:)``).
-    public var wantsLogs: Bool { JobLogs.isWanted(status: job.jobStatus, lastRunError: job.lastRunErrorStatus?.code) }
+    /// Whether this job's log events explain something (see ``JobLogs/isWanted(status:lastRunError:lastRunTime:)``).
+    public var wantsLogs: Bool {
+        JobLogs.isWanted(status: job.jobStatus, lastRunError: job.lastRunErrorStatus?.code, lastRunTime: job.lastRunTime)
+    }
 }
 
 /// Why a scope's list of jobs is missing or incomplete.

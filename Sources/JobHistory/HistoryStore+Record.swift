@@ -45,8 +45,21 @@ extension HistoryStore {
             }
             let gap = try db.makeStatement(
                 sql: "INSERT OR IGNORE INTO run_gap (runId, accountId, region, reason, listIsComplete) VALUES (?, ?, ?, ?, ?)")
+            // One row per scope: a scope whose jobs could not all be described and whose log
+            // events could not be read has both reasons, and its list is complete only if both say so.
+            var merged: [Scope: (reason: String, listIsComplete: Bool)] = [:]
+            var order: [Scope] = []
             for g in report.gaps {
-                try gap.execute(arguments: [runId, g.scope.accountId ?? "", g.region, g.reason, g.listIsComplete])
+                if let known = merged[g.scope] {
+                    merged[g.scope] = (known.reason + "; " + g.reason, known.listIsComplete && g.listIsComplete)
+                } else {
+                    merged[g.scope] = (g.reason, g.listIsComplete)
+                    order.append(g.scope)
+                }
+            }
+            for scope in order {
+                let g = merged[scope] ?? (reason: "", listIsComplete: false)
+                try gap.execute(arguments: [runId, scope.accountId ?? "", scope.region, g.reason, g.listIsComplete])
             }
             let jobsWithoutId = try insertSnapshots(db, runId: runId, report.records, carried: carried.jobs)
             var pruned = 0

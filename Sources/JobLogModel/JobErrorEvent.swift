@@ -39,32 +39,40 @@ public struct JobErrorEvent: Sendable, Hashable {
     /// The one-line remedy for this event's type.
     public var remedy: String { level == .unparsed ? JobEventRemedy.unparsed : JobEventRemedy.line(for: eventType) }
 
-    /// The errors among a job's events of its last run.
+    /// The errors among a job's events of its last run, in the order they were logged
+    /// (`timestamp`, then the order received).
     ///
-    /// - Account- and bucket-level errors (and unknown types) are kept when their `runDate`
-    ///   is not before the last run's start (`runStart`, less a second of rounding): older
-    ///   ones belong to an earlier run of a recurring job.
-    /// - Of the status events, only the newest one that explains `status` is kept: the quota
-    ///   pause for a PAUSED job, the cancellation for a CANCELLED one.
-    /// - A message that is not a Macie job event is kept raw, as ``JobEventLevel/unparsed``.
     /// - Events logged before `runStart` are left out, as a live lookup never reads them.
+    /// - Account- and bucket-level errors (and unknown types) are kept when their `runDate`
+    ///   is not before `runStart` (less a second of rounding): older ones belong to an
+    ///   earlier run of a recurring job. Without a `runStart` no error can be placed in a run,
+    ///   so only a status reason is kept.
+    /// - Of the status events, only the newest one that explains the job's status is kept: the
+    ///   quota pause for a PAUSED job (unless a resume or a user's pause came after it), the
+    ///   cancellation for a CANCELLED one.
+    /// - A message that is not a Macie job event is kept raw, as ``JobEventLevel/unparsed``.
     public static func selected(
         from events: [FilteredLogEvent], runStart: Date?, jobIsPaused: Bool, jobIsCancelled: Bool
     ) -> [JobErrorEvent] {
+        let startTime = JobLogs.startTime(lastRunTime: runStart, createdAt: nil)
+        let ordered = events.enumerated().sorted {
+            ($0.element.timestamp ?? .max, $0.offset) < ($1.element.timestamp ?? .max, $1.offset)
+        }.map(\.element)
         var kept: [JobErrorEvent] = []
         var statusReason: JobErrorEvent?
-        let startTime = JobLogs.startTime(lastRunTime: runStart, createdAt: nil)
-        // Events logged before the run started are not its own: a live lookup never asks for
-        // them, and recorded or hand-made samples are held to the same rule.
-        for event in events where startTime == nil || (event.timestamp ?? .max) >= startTime! {
+        for event in ordered {
+            if let startTime, (event.timestamp ?? .max) < startTime { continue }
             guard let message = event.message, let parsed = MacieJobEvent.parse(message) else {
-                kept.append(
-                    JobErrorEvent(
-                        timestamp: event.timestamp, eventType: JobEventType(rawValue: ""), level: .unparsed,
-                        description: event.message ?? ""))
+                if runStart != nil {
+                    kept.append(
+                        JobErrorEvent(
+                            timestamp: event.timestamp, eventType: JobEventType(rawValue: ""), level: .unparsed,
+                            description: event.message ?? ""))
+                }
                 continue
             }
             let type = JobEventType(rawValue: parsed.eventType ?? "")
+            if JobEventTypeDefinition.endsQuotaPause.contains(type.rawValue) { statusReason = nil }
             guard
                 let level = type.level(
                     affectedResource: parsed.affectedResource?.value != nil, affectedAccount: parsed.affectedAccount != nil)
@@ -78,7 +86,8 @@ public struct JobErrorEvent: Sendable, Hashable {
                 if (type == .pausedByQuota && jobIsPaused) || (type == .cancelled && jobIsCancelled) { statusReason = error }
                 continue
             }
-            if let runStart, let runDate = parsed.runDate.flatMap(ISO8601Timestamp.parse), runDate < runStart.addingTimeInterval(-1) {
+            guard let runStart else { continue }
+            if let runDate = parsed.runDate.flatMap(ISO8601Timestamp.parse), runDate < runStart.addingTimeInterval(-1) {
                 continue
             }
             kept.append(error)

@@ -21,6 +21,10 @@ public enum JobEventTypeDefinition: ModelEnumDefinition {
         "JOB_RESUMED_BY_MACIE_SERVICE_QUOTA_LIFTED", "JOB_COMPLETED",
     ]
     public static let knownValues = accountErrors + bucketErrors + statusReasons + otherStatusChanges
+    /// Status changes after which an earlier quota pause no longer explains the job.
+    public static let endsQuotaPause: Set<String> = [
+        "JOB_RESUMED_BY_MACIE_SERVICE_QUOTA_LIFTED", "JOB_RESUMED_BY_USER", "JOB_PAUSED_BY_USER",
+    ]
 }
 
 /// A job log event's `eventType`, any string kept as sent.

@@ -31,14 +31,16 @@ public struct JobLogs: Sendable, Hashable {
     public static let unavailable = JobLogs(events: [], wasRead: false)
 
     /// Whether a job's log events are worth reading: its last run reported ERROR, or Macie
-    /// paused it at a quota, or it was cancelled (the event says why).
-    public static func isWanted(status: JobStatus?, lastRunError: LastRunErrorStatusCode?) -> Bool {
-        lastRunError == .error || status == .paused || status == .cancelled
+    /// paused it at a quota, or it was cancelled (the event says why); and they can be placed
+    /// in its last run: without `lastRunTime` (a job known only from the list) only a
+    /// cancellation, whose newest event is its reason whatever the run, is looked up.
+    public static func isWanted(status: JobStatus?, lastRunError: LastRunErrorStatusCode?, lastRunTime: Date?) -> Bool {
+        (lastRunError == .error || status == .paused || status == .cancelled) && (lastRunTime != nil || status == .cancelled)
     }
 
     /// Where reading a job's events starts: its last run's start, else its creation, in
     /// milliseconds since 1970 (FilterLogEvents' `startTime`); `nil` reads from the start.
     public static func startTime(lastRunTime: Date?, createdAt: Date?) -> Int64? {
-        (lastRunTime ?? createdAt).map { Int64(($0.timeIntervalSince1970 * 1000).rounded(.down)) }
+        (lastRunTime ?? createdAt).flatMap { Int64(exactly: ($0.timeIntervalSince1970 * 1000).rounded(.down)) }
     }
 }

@@ -102,7 +102,7 @@ public struct JobLastRunErrors: Sendable, Hashable {
             }
         }
         if unparsedEvents > 0 { parts.append("\(Self.count(unparsedEvents, "log event")) not readable as Macie events") }
-        if parts.isEmpty { return "no error events in its last run's log events" }
+        if parts.isEmpty { parts.append("no error events in its last run's log events") }
         if let stoppedAfter { parts.append("reading stopped after \(stoppedAfter) events; more may follow") }
         return parts.joined(separator: "; ")
     }

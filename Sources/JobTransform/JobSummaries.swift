@@ -72,8 +72,14 @@ public struct JobSummaries: Sendable, Hashable {
     }
 
     /// Every error and stop reason Macie documents, zeros included, then types it does not
-    /// document; no `(none)` row, since a job may count under several types or none.
+    /// document; no `(none)` row, since a job may count under several types or none. No rows
+    /// at all when jobs wanted explaining and no job's log events were read (`--no-job-logs`,
+    /// `--no-describe`, Logs denied everywhere): zeros would then claim what nobody read.
     private static func errorTypeRows(_ records: [JobRecord]) -> [SummaryRow] {
+        let wanted = records.contains {
+            JobLogs.isWanted(status: $0.jobStatus, lastRunError: $0.lastRunErrorStatus, lastRunTime: $0.lastRunTime)
+        }
+        guard !wanted || records.contains(where: { $0.lastRunErrors?.wasRead == true }) else { return [] }
         let documented = JobEventTypeDefinition.accountErrors + JobEventTypeDefinition.bucketErrors
             + JobEventTypeDefinition.statusReasons
         var counts: [JobEventType: Int] = Dictionary(uniqueKeysWithValues: documented.map { (JobEventType(rawValue: $0), 0) })
@@ -81,7 +87,7 @@ public struct JobSummaries: Sendable, Hashable {
             for entry in record.lastRunErrors?.types ?? [] { counts[entry.type, default: 0] += 1 }
         }
         return counts.keys.sorted().map {
-            SummaryRow(dimension: .lastRunErrorType, value: $0.rawValue, jobs: counts[$0]!, isKnownValue: $0.isKnown)
+            SummaryRow(dimension: .lastRunErrorType, value: $0.rawValue, jobs: counts[$0, default: 0], isKnownValue: $0.isKnown)
         }
     }
 

@@ -56,6 +56,10 @@ public enum ChangeKind: String, CaseIterable, Sendable, Comparable {
 
     /// Whether the change is bad news that should stand out (bold red in the reports).
     public var isAlarm: Bool { [.newError, .expiring, .bucketNewlyFailing, .accountNewlyFailing].contains(self) }
+
+    /// At most one change of this kind per job; the bucket and account kinds can have
+    /// thousands per job.
+    public var isPerJob: Bool { ![.bucketNewlyFailing, .bucketNoLongerFailing, .accountNewlyFailing, .accountNoLongerFailing].contains(self) }
 }
 
 /// One change to one job: one row of changes.csv.

@@ -13,7 +13,10 @@ extension RunComparison {
     static func errorChanges(from then: JobSnapshot, to now: JobSnapshot) -> [JobChange] {
         guard let before = then.lastRunErrors, let after = now.lastRunErrors else { return [] }
         let canSayNew = before.isComplete
-        let canSayGone = after.isComplete
+        // The same run read twice cannot have fixed anything: events missing now were lost
+        // (log retention, a deleted stream), not resolved.
+        let sameRun = then.lastRunTime != nil && then.lastRunTime == now.lastRunTime
+        let canSayGone = after.isComplete && !sameRun
         let ran = now.lastRunTime.map { " (\(ISO8601Timestamp.format($0)))" } ?? ""
         var changes: [JobChange] = []
         for bucket in [true, false] {

@@ -20,9 +20,12 @@ extension LiveJobSource {
     }
 
     /// Reads the log events of every job of the batch that wants them, paced at the Logs
-    /// rate for the scope and holding one of the walk's permits per request. Access denied
-    /// or no answer stops the scope's lookups (its remaining jobs have no reasons); any
-    /// failure makes the batch's logs gap. The jobs themselves are always kept.
+    /// rate for the scope and holding one of the walk's permits per request, with at most
+    /// `maxConcurrency` jobs under way (so 100 000 failed jobs are not 100 000 waiting tasks).
+    /// Access denied or no answer stops the scope's lookups: every later request is checked
+    /// against it before it is sent, so a scope without `logs:FilterLogEvents` costs a few
+    /// refused requests, not one per job. Any failure makes the batch's logs gap; the jobs
+    /// themselves are always kept.
     func attachLogs(to batch: inout ScopeBatch, options logOptions: JobLogOptions, limit: ConcurrencyLimit) async throws {
         let wanted = batch.jobs.indices.filter { batch.jobs[$0].wantsLogs && batch.jobs[$0].job.jobId != nil }
         guard !wanted.isEmpty else { return }
@@ -32,38 +35,44 @@ extension LiveJobSource {
         let stop = ScopeStop()
         let run: JobLogReader.Runner = { request in
             try await pacer.waitForTurn()
+            if let stopped = await stop.error { throw stopped }
             return try await limit.run { try await request() }
         }
-        var failures: [AWSError] = []
+        let jobs = batch.jobs
+        var failures = 0
+        var firstFailure: AWSError?
         try await withThrowingTaskGroup(of: (Int, Result<JobLogs, AWSError>).self) { group in
-            for index in wanted {
-                let job = batch.jobs[index].job
+            var next = 0
+            func addNext() {
+                guard next < wanted.count else { return }
+                let index = wanted[next]
+                next += 1
+                let job = jobs[index].job
                 group.addTask {
-                    if let stopped = await stop.error { return (index, .failure(stopped)) }
                     do {
-                        let logs = try await reader.read(
-                            jobId: job.jobId ?? "", startTime: JobLogs.startTime(lastRunTime: job.lastRunTime, createdAt: job.createdAt),
-                            run: run)
-                        return (index, .success(logs))
+                        let start = JobLogs.startTime(lastRunTime: job.lastRunTime, createdAt: job.createdAt)
+                        return (index, .success(try await reader.read(jobId: job.jobId ?? "", startTime: start, run: run)))
                     } catch let error as AWSError {
                         if error.isAccessDenied || error.isUnreachable || error.isCredentialProblem { await stop.set(error) }
                         return (index, .failure(error))
                     }
                 }
             }
+            for _ in 0..<min(wanted.count, max(1, options.maxConcurrency)) { addNext() }
             for try await (index, result) in group {
                 switch result {
                 case .success(let logs): batch.jobs[index].logs = logs
                 case .failure(let error):
                     batch.jobs[index].logs = .unavailable
-                    failures.append(error)
+                    failures += 1
+                    if firstFailure == nil { firstFailure = error }
                 }
                 progress?(.logsRead(region: region))
+                addNext()
             }
         }
-        if let first = await stop.error ?? failures.first {
-            batch.logsGap = ScopeGap(
-                scope: batch.scope, reason: Self.logsReason(first, jobs: failures.count), listIsComplete: true)
+        if let first = await stop.error ?? firstFailure {
+            batch.logsGap = ScopeGap(scope: batch.scope, reason: Self.logsReason(first, jobs: failures), listIsComplete: true)
         }
     }
 

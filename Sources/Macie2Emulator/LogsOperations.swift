@@ -75,7 +75,7 @@ enum LogsOperations {
         var offset = 0
         var emptiesServed = 0
         if let token = input.nextToken {
-            guard let page = PageToken(token), page.query == query, page.offset <= matched.count else {
+            guard let page = PageToken(token), page.query == query, page.offset >= 0, page.offset <= matched.count else {
                 return Self.error("InvalidParameterException", "The specified nextToken is invalid.")
             }
             offset = page.offset

@@ -25,7 +25,8 @@ struct PageToken: Codable, Equatable {
 
     init?(_ token: String) {
         guard let data = Data(base64Encoded: token), data.starts(with: Data("macie2-emulator:".utf8)),
-            let decoded = try? JSONDecoder().decode(PageToken.self, from: data.dropFirst(16))
+            let decoded = try? JSONDecoder().decode(PageToken.self, from: data.dropFirst(16)),
+            decoded.offset >= 0, decoded.offset < Int.max / 2, (decoded.emptyPages ?? 0) >= 0
         else { return nil }
         self = decoded
     }

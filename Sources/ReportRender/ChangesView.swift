@@ -9,9 +9,14 @@ enum ChangesView {
         let groups: [[String: Any]] = ChangeKind.allCases.compactMap { kind in
             let items = changes.items.filter { $0.kind == kind }
             guard !items.isEmpty else { return nil }
+            // A bad night can fail thousands of buckets; the page shows the first ones, and
+            // changes.csv has every row.
+            let shown = kind.isPerJob ? items[...] : items.prefix(bucketRowLimit)
             return [
                 "title": kind.title, "kind": kind.rawValue, "count": String(items.count),
-                "isAlarm": kind.isAlarm, "rows": items.map(row),
+                "isAlarm": kind.isAlarm, "rows": shown.map(row),
+                "hasMore": shown.count < items.count,
+                "more": "and \(items.count - shown.count) more in changes.csv",
             ]
         }
         let counts = changes.countedKinds.map { kind -> [String: Any] in
@@ -32,6 +37,9 @@ enum ChangesView {
             "limits": changes.limits,
         ]
     }
+
+    /// Rows shown per bucket or account change kind.
+    static let bucketRowLimit = 200
 
     static func label(_ kind: ChangeKind) -> String {
         switch kind {
@@ -57,7 +65,7 @@ enum ChangesView {
             "before": change.before ?? "", "after": readable(change.after, change.field), "hasBefore": change.before != nil,
             "isAfterError": change.after == "ERROR", "isBeforeError": change.before == "ERROR",
             "daysLeft": days ?? "", "hasDaysLeft": days != nil, "note": change.note,
-            "headline": change.headline ?? "", "hasHeadline": change.headline != nil,
+            "headline": change.headline.map { FailuresView.cut($0) } ?? "", "hasHeadline": change.headline != nil,
             "consoleURL": MacieConsole.jobURL(region: change.region, jobId: change.jobId),
         ]
     }

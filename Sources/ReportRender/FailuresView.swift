@@ -28,7 +28,7 @@ enum FailuresView {
 
     static func row(_ group: FailureGroup) -> [String: Any] {
         [
-            "type": group.type.rawValue, "level": group.level.rawValue, "isUnknown": !group.type.isKnown,
+            "type": cut(group.type.rawValue), "level": group.level.rawValue, "isUnknown": !group.type.isKnown,
             "remedy": group.remedy, "jobCount": String(group.jobs.count), "events": String(group.events),
             "jobNames": list(group.jobs.map { $0.name ?? $0.jobId ?? "(no name)" }),
             "moreJobs": more(group.jobs.count),
@@ -42,10 +42,12 @@ enum FailuresView {
     /// The first ``listLimit`` names, each cut to ``nameLimit`` characters, the last one marked.
     static func list(_ names: [String]) -> [[String: Any]] {
         let shown = names.prefix(listLimit)
-        return shown.enumerated().map { index, name in
-            ["name": name.count > nameLimit ? name.prefix(nameLimit) + "…" : name, "last": index == shown.count - 1]
-        }
+        return shown.enumerated().map { index, name in ["name": cut(name), "last": index == shown.count - 1] }
     }
+
+    /// A name (or an event type Macie does not document, which comes from the log) cut to
+    /// ``nameLimit`` characters.
+    static func cut(_ name: String) -> String { name.count > nameLimit ? name.prefix(nameLimit) + "…" : name }
 
     /// ` and 7 more`, or nothing when the whole list is shown.
     static func more(_ count: Int) -> String { count > listLimit ? " and \(count - listLimit) more" : "" }

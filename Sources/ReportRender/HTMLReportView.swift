@@ -31,7 +31,10 @@ enum HTMLReportView {
             "expiryWindowDays": String(report.expiryWindowDays),
             "attention": report.attention.map(attentionRow),
             "failures": FailuresView.make(report),
-            "summaries": SummaryDimension.allCases.map { summary($0, report.summaries) },
+            // The error types have no rows when no job's log events were read: no empty table then.
+            "summaries": SummaryDimension.allCases.filter {
+                $0 != .lastRunErrorType || !report.summaries.rows(for: $0).isEmpty
+            }.map { summary($0, report.summaries) },
             "crossTab": crossTab(report.crossTab),
             "hasNotes": !report.notes.isEmpty,
             "notes": report.notes,
@@ -83,6 +86,7 @@ enum HTMLReportView {
         let rows: [[String: Any]] = summaries.rows(for: dimension).map { row in
             [
                 "value": row.value, "jobs": String(row.jobs), "isUnknown": !row.isKnownValue,
+                "unknownNote": dimension == .lastRunErrorType ? "not in Macie's documentation" : "not in the Macie2 model",
                 "isError": dimension == .lastRunErrorStatus && row.value == "ERROR" && row.jobs > 0,
             ]
         }

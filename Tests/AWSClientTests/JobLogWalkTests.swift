@@ -104,6 +104,29 @@ import Testing
         #expect(batch.gap == nil)
     }
 
+    @Test func accessDeniedStopsTheScopesLookupsInsteadOfAskingForEveryJob() async throws {
+        let ids = (1...12).map { "bad\($0)" }
+        let server = try ScriptedHTTPServer { request in
+            switch request.uri {
+            case "/jobs/list": return .init(200, #"{"items":[\#(ids.map { #"{"jobId":"\#($0)"}"# }.joined(separator: ","))]}"#)
+            case "/": return .init(400, #"{"__type":"AccessDeniedException","message":"no logs:FilterLogEvents"}"#)
+            default:
+                return .init(200, Self.failedJob.replacingOccurrences(of: "bad1", with: String(request.uri.dropFirst(6))))
+            }
+        }
+        defer { server.stop() }
+        let source = LiveJobSource(
+            client: try AWSClientTests.client(endpoint: server.url), account: CallerAccount(known: "111122223333"),
+            options: .init(regions: ["us-east-1"], maxConcurrency: 2, jobLogs: .init(rate: 1_000)), logger: Logger(label: "test"))
+        var batches: [ScopeBatch] = []
+        for try await batch in source.batches() { batches.append(batch) }
+        let batch = try #require(batches.first)
+        #expect(batch.jobs.count == 12 && batch.jobs.allSatisfy { $0.logs == .unavailable })
+        // At most one request per job under way when the first refusal came back.
+        #expect(server.requests.filter { $0.uri == "/" }.count <= 2)
+        #expect(batch.logsGap?.reason.hasPrefix("log events of 12 job(s) could not be read") == true)
+    }
+
     @Test func aRepeatedTokenIsAnErrorNotALoop() async throws {
         let (batch, requests) = try await walk { _ in .init(200, #"{"events":[],"nextToken":"same"}"#) }
         #expect(requests.count == 2)

@@ -52,6 +52,22 @@ import Testing
         #expect(!kept.contains { $0.affectedResource == "old" }, "an earlier run's error is not this run's")
     }
 
+    @Test func eventsAreTakenInTheOrderLoggedAndAResumeEndsAQuotaPause() {
+        let shuffled = [Self.events[3], Self.events[9], Self.events[2]]
+        let kept = JobErrorEvent.selected(from: shuffled, runStart: Self.runStart, jobIsPaused: true, jobIsCancelled: false)
+        #expect(kept.map(\.affectedResource) == ["b", "a", nil])
+        let resumed = [
+            Self.event(1, #"{"eventType":"JOB_PAUSED_BY_MACIE_SERVICE_QUOTA_MET"}"#),
+            Self.event(2, #"{"eventType":"JOB_RESUMED_BY_MACIE_SERVICE_QUOTA_LIFTED"}"#),
+        ]
+        #expect(JobErrorEvent.selected(from: resumed, runStart: Self.runStart, jobIsPaused: true, jobIsCancelled: false).isEmpty)
+    }
+
+    @Test func withoutARunStartOnlyTheStatusReasonCanBeTrusted() {
+        let kept = JobErrorEvent.selected(from: Self.events, runStart: nil, jobIsPaused: false, jobIsCancelled: true)
+        #expect(kept.map(\.eventType.rawValue) == ["JOB_CANCELLED"])
+    }
+
     @Test func typesCountEventsAndNameWhatTheyHit() {
         let errors = JobLastRunErrors(
             events: JobErrorEvent.selected(from: Self.events, runStart: Self.runStart, jobIsPaused: true, jobIsCancelled: false))
@@ -67,12 +83,12 @@ import Testing
         )
     }
 
-    @Test func aRecordFlagsUnknownTypesUnreadableMessagesAndAStoppedRead() {
+    @Test func aRecordFlagsUnknownTypesUnreadableMessagesAndAStoppedRead() throws {
         let job = DescribeClassificationJobResponse(
             jobId: "j", jobStatus: .cancelled, lastRunErrorStatus: .init(code: .error), lastRunTime: Self.runStart)
         let record = JobRecord(
             SourcedJob(job: job, logs: JobLogs(events: Self.events, stoppedAfter: 12)), scope: Scope(region: "us-east-1"))
-        let errors = try! #require(record.lastRunErrors)
+        let errors = try #require(record.lastRunErrors)
         #expect(errors.types.contains { $0.type.rawValue == "JOB_CANCELLED" })
         #expect(!errors.types.contains { $0.type.rawValue == "JOB_PAUSED_BY_MACIE_SERVICE_QUOTA_MET" })
         #expect(record.caveats.contains("log eventType \"BUCKET_KMS_KEY_GONE\" is not in Macie's documentation; shown as sent"))
@@ -93,7 +109,8 @@ import Testing
         let records = [Self.events, Self.events.prefix(3).map { $0 }].map { events in
             JobRecord(
                 SourcedJob(
-                    job: DescribeClassificationJobResponse(jobId: "j", lastRunErrorStatus: .init(code: .error)),
+                    job: DescribeClassificationJobResponse(
+                        jobId: "j", lastRunErrorStatus: .init(code: .error), lastRunTime: Self.runStart),
                     logs: JobLogs(events: events)),
                 scope: Scope(region: "r"))
         }

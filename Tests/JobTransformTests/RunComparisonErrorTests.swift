@@ -31,11 +31,16 @@ import Testing
         return record
     }
 
-    func compare(_ before: [JobRecord], _ after: [JobRecord]) -> RunChanges {
+    func compare(_ before: [JobRecord], _ after: [JobRecord], sameRun: Bool = false) -> RunChanges {
         var builder = ReportBuilder(asOf: asOf, expiryWindowDays: 7)
         builder.add(ScopeBatch(region: "us-east-1", jobs: []))
         var model = builder.build()
-        model.records = after
+        // Tonight's records are of the next run (a day later), unless a test says otherwise.
+        model.records = after.map {
+            var record = $0
+            if sameRun == false { record.lastRunTime = record.lastRunTime?.addingTimeInterval(86_400) }
+            return record
+        }
         let previous = RunSnapshot(
             asOf: asOf.addingTimeInterval(-86_400), regions: ["us-east-1"], gaps: [],
             jobs: before.compactMap(JobSnapshot.init))
@@ -72,7 +77,7 @@ import Testing
                 "bucket logs-old no longer failing (was BUCKET_ACCESS_DENIED)",
             ])
         #expect(changes.items[0].note.contains("AWSServiceRoleForAmazonMacie"))
-        #expect(changes.items[2].note.hasPrefix("no error event of the last run (2026-11-23T02:00:00Z) names this bucket"))
+        #expect(changes.items[2].note.hasPrefix("no error event of the last run (2026-11-24T02:00:00Z) names this bucket"))
         #expect(changes.items.allSatisfy { $0.field == "lastRunErrorTypes" && $0.name == "job-a" })
         #expect(changes.count(.newError) == 0 && changes.count(.recovered) == 0)
         #expect(changes.limits.isEmpty)
@@ -136,5 +141,14 @@ import Testing
         let changes = compare([same], [same])
         #expect(changes.items.isEmpty)
         #expect(changes.limits.isEmpty)
+    }
+
+    @Test func eventsMissingFromTheSameRunAreLostNotFixed() {
+        let before = [job("a", [("BUCKET_ACCESS_DENIED", "x"), ("BUCKET_ACCESS_DENIED", "y")])]
+        let after = [job("a", [("BUCKET_ACCESS_DENIED", "x")])]
+        #expect(lines(compare(before, after, sameRun: true)).isEmpty, "log retention, not a fix")
+        #expect(
+            lines(compare(before, after))
+                == ["bucketNoLongerFailing a y BUCKET_ACCESS_DENIED: BUCKET_ACCESS_DENIED→-"])
     }
 }

@@ -25,6 +25,7 @@ import Testing
         ])
         var previous = report.records.compactMap(JobSnapshot.init)
         let then = try #require(previous.firstIndex { $0.jobId == report.records[index].jobId })
+        previous[then].lastRunTime = previous[then].lastRunTime?.addingTimeInterval(-86_400)  // the run before
         previous[then].lastRunErrors = RecordedErrors(types: [
             .init(type: "BUCKET_ACCESS_DENIED", level: "bucket", events: 2, buckets: ["fixed-bucket", "still-denied"])
         ])
@@ -95,5 +96,19 @@ import Testing
             changes.contains {
                 $0.value.hasSuffix("1 buckets newly failing, 1 buckets no longer failing, 1 accounts newly failing")
             })
+    }
+
+    @Test func thePageShowsTheFirstBucketChangesAndCountsTheRest() async throws {
+        var report = try await compared()
+        let template = try #require(report.changes?.items.first { $0.kind == .bucketNewlyFailing })
+        report.changes?.items += (1...250).map { n in
+            var item = template
+            item.bucket = "bulk-\(n)"
+            return item
+        }
+        let html = try RenderFixture.renderText(HTMLRenderer(templates: .builtIn()), report)
+        #expect(html.contains("<tr><td colspan=\"6\">and 51 more in changes.csv</td></tr>"))
+        let csv = try CSVReader.parse(try RenderFixture.renderText(ChangesCSVRenderer(), report))
+        #expect(csv.filter { $0[0] == "bucketNewlyFailing" }.count == 251, "changes.csv keeps every row")
     }
 }

@@ -27,11 +27,11 @@ import Testing
         let job = "<bdi>=HYPERLINK(&quot;http://evil.example&quot;)</bdi>"
         #expect(
             html.contains(
-                "<tr><td class=\"name\"><span class=\"err\">BUCKET_ACCESS_DENIED</span></td><td>bucket</td><td class=\"name\">1: \(job)</td><td class=\"n\">3</td><td class=\"name\">3 buckets: <bdi>=cmd|&#39; /C calc&#39;!A0</bdi>, <bdi>two\r\nlines,&quot;quoted&quot;</bdi>, <bdi>\u{202E}gpj.exe</bdi><br>1 account: <bdi>555566667777</bdi></td><td>\(escaped(JobEventRemedy.line(for: .init(rawValue: "BUCKET_ACCESS_DENIED"))))</td></tr>"
+                "<tr><td class=\"name\"><span class=\"err\"><bdi>BUCKET_ACCESS_DENIED</bdi></span></td><td>bucket</td><td class=\"name\">1: \(job)</td><td class=\"n\">3</td><td class=\"name\">3 buckets: <bdi>=cmd|&#39; /C calc&#39;!A0</bdi>, <bdi>two\r\nlines,&quot;quoted&quot;</bdi>, <bdi>\u{202E}gpj.exe</bdi><br>1 account: <bdi>555566667777</bdi></td><td>\(escaped(JobEventRemedy.line(for: .init(rawValue: "BUCKET_ACCESS_DENIED"))))</td></tr>"
             ))
         #expect(
             html.contains(
-                "<span class=\"err\">BUCKET_FROZEN_BY_NEW_RULE</span> <span class=\"new\">(not in Macie's documentation)</span>"))
+                "<span class=\"err\"><bdi>BUCKET_FROZEN_BY_NEW_RULE</bdi></span> <span class=\"new\">(not in Macie's documentation)</span>"))
         let sectionText = html[section.lowerBound..<glance.lowerBound]
         #expect(sectionText.contains("<bdi>\(String(repeating: "b", count: 100))…</bdi>"))
         #expect(!sectionText.contains(String(repeating: "b", count: 101)), "names are cut in the section")
@@ -42,7 +42,7 @@ import Testing
             "ACCOUNT_ACCESS_DENIED", "BUCKET_ACCESS_DENIED", "BUCKET_DOES_NOT_EXIST", "JOB_PAUSED_BY_MACIE_SERVICE_QUOTA_MET",
             "BUCKET_FROZEN_BY_NEW_RULE",
         ]
-        let places = try order.map { try #require(html.range(of: "<span class=\"err\">\($0)</span>")).lowerBound }
+        let places = try order.map { try #require(html.range(of: "<span class=\"err\"><bdi>\($0)</bdi></span>")).lowerBound }
         #expect(places == places.sorted())
         #expect(html.contains("For 1 job, the log events could not be read"))
         #expect(html.contains(F.logsGapReason))
