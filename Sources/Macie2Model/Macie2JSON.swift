@@ -16,7 +16,14 @@ public enum Macie2JSON {
                 throw DecodingError.dataCorruptedError(
                     in: container, debugDescription: "not an ISO-8601 timestamp: \"\(text.prefix(64))\"")
             }
-            return Date(timeIntervalSince1970: try container.decode(Double.self))
+            let seconds = try container.decode(Double.self)
+            // Years 0001 to 9999, what an ISO-8601 timestamp can say: NaN, infinity or 1e300
+            // would be a date no report can print.
+            guard seconds.isFinite, (-62_135_596_800...253_402_300_799).contains(seconds) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "epoch seconds \(seconds) are outside the years 0001-9999")
+            }
+            return Date(timeIntervalSince1970: seconds)
         }
         return decoder
     }

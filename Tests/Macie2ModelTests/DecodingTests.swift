@@ -17,6 +17,18 @@ import Testing
         #expect(job.managedDataIdentifierSelector?.isKnown == true)
     }
 
+    @Test(arguments: ["1e300", "-1e300", "253402300800"])
+    func epochSecondsNoReportCouldPrintAreRefused(_ seconds: String) {
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(DescribeClassificationJobResponse.self, from: Data(#"{"lastRunTime":\#(seconds)}"#.utf8))
+        }
+    }
+
+    @Test func epochSecondsWithinTheYears1To9999AreDates() throws {
+        let job = try decoder.decode(DescribeClassificationJobResponse.self, from: Data(#"{"lastRunTime":1795154400.5}"#.utf8))
+        #expect(job.lastRunTime.map(ISO8601Timestamp.formatPrecise) == "2026-11-20T06:00:00.500Z")
+    }
+
     @Test func ignoresMembersTheModelDoesNotHave() throws {
         let json = #"{"jobId":"a","futureField":{"x":[1,2]},"statistics":{"numberOfRuns":3.0,"newStat":1}}"#
         let job = try decoder.decode(DescribeClassificationJobResponse.self, from: Data(json.utf8))
