@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "AWSClientTests",
             dependencies: [
-                "AWSClient", "Macie2Client", "AWSSigV4", "JobFetch", "TestSupport",
+                "AWSClient", "Macie2Client", "AWSSigV4", "JobFetch", "JobLogModel", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

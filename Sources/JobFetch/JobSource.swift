@@ -71,7 +71,7 @@ public struct SourcedJob: Sendable {
         self.logs = logs
     }
 
-    /// Whether this job's log events explain something (see ``JobLogs/isWanted(status:lastRunError:lastRunTime:)``).
+    /// Whether this job's log events explain something (see `JobLogs.isWanted(status:lastRunError:lastRunTime:)`).
     public var wantsLogs: Bool {
         JobLogs.isWanted(status: job.jobStatus, lastRunError: job.lastRunErrorStatus?.code, lastRunTime: job.lastRunTime)
     }

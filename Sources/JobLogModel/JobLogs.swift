@@ -4,7 +4,7 @@ import Macie2Model
 /// What a source found in CloudWatch Logs for one job: the events of its last run, as
 /// FilterLogEvents returned them, or why they could not be read.
 ///
-/// Looked up only for jobs whose log events explain something (``isWanted(status:lastRunError:)``);
+/// Looked up only for jobs whose log events explain something (``isWanted(status:lastRunError:lastRunTime:)``);
 /// other jobs carry `nil`. No log group, no stream, or no events since the run started is
 /// an empty ``events`` list, not a failure: Macie writes no events for some runs.
 public struct JobLogs: Sendable, Hashable {

@@ -13,7 +13,7 @@ public struct RecordedErrors: Sendable, Hashable {
     public struct TypeEntry: Sendable, Hashable {
         /// The `eventType`, as sent (`BUCKET_ACCESS_DENIED`).
         public var type: String
-        /// ``JobLogModel/JobEventLevel``'s raw value: `account`, `bucket` or `status`.
+        /// `JobEventLevel`'s raw value: `account`, `bucket` or `status`.
         public var level: String
         public var events: Int
         /// Distinct buckets, sorted.

@@ -2,7 +2,7 @@ import Foundation
 import JobTransform
 
 /// The "Why jobs failed" section of report.html, as values for report.mustache: one row per
-/// error type of the last runs' log events (``FailureGroup``), and how many failed jobs'
+/// error type of the last runs' log events (`FailureGroup`), and how many failed jobs'
 /// events could not be read.
 ///
 /// Lists are cut short (errors.csv has everything), names are cut to a readable length, and
