@@ -39,27 +39,41 @@ public struct JobLastRunErrors: Sendable, Hashable {
         self.events = events
         self.wasRead = wasRead
         self.stoppedAfter = stoppedAfter
-        var byType: [JobEventType: TypeCount] = [:]
+        // Entries are mutated in place in an array, never copied out of a dictionary and put
+        // back (which would copy their bucket lists at every event).
+        var index: [JobEventType: Int] = [:]
+        var entries: [TypeCount] = []
+        var entryBuckets: [Set<String>] = []
+        var entryAccounts: [Set<String>] = []
         var accounts = Set<String>()
         var buckets = Set<String>()
         for event in events where event.level != .unparsed {
-            var entry =
-                byType[event.eventType]
-                ?? TypeCount(type: event.eventType, level: event.level, events: 0, buckets: [], accounts: [])
-            entry.events += 1
-            if let bucket = event.affectedResource { entry.buckets.append(bucket) }
-            if let account = event.affectedAccount { entry.accounts.append(account) }
-            if event.level == .status { entry.description = event.description }
-            byType[event.eventType] = entry
-            event.affectedResource.map { _ = buckets.insert($0) }
-            event.affectedAccount.map { _ = accounts.insert($0) }
+            let i: Int
+            if let known = index[event.eventType] {
+                i = known
+            } else {
+                i = entries.count
+                index[event.eventType] = i
+                entries.append(TypeCount(type: event.eventType, level: event.level, events: 0, buckets: [], accounts: []))
+                entryBuckets.append([])
+                entryAccounts.append([])
+            }
+            entries[i].events += 1
+            if let bucket = event.affectedResource {
+                entryBuckets[i].insert(bucket)
+                buckets.insert(bucket)
+            }
+            if let account = event.affectedAccount {
+                entryAccounts[i].insert(account)
+                accounts.insert(account)
+            }
+            if event.level == .status { entries[i].description = event.description }
         }
-        types = byType.values.map {
-            var entry = $0
-            entry.buckets = Array(Set(entry.buckets)).sorted()
-            entry.accounts = Array(Set(entry.accounts)).sorted()
-            return entry
-        }.sorted { ($0.events, $1.type) > ($1.events, $0.type) }
+        for i in entries.indices {
+            entries[i].buckets = entryBuckets[i].sorted()
+            entries[i].accounts = entryAccounts[i].sorted()
+        }
+        types = entries.sorted { ($0.events, $1.type) > ($1.events, $0.type) }
         affectedAccounts = accounts.sorted()
         affectedBuckets = buckets.sorted()
     }
