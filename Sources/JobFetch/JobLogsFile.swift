@@ -37,20 +37,64 @@ public struct JobLogsFile: Codable, Sendable, Equatable {
         unavailable == true ? .unavailable : JobLogs(events: events ?? [], stoppedAfter: stoppedAfter)
     }
 
-    /// Reads one scope's log file: each job's events by job id (a job given twice keeps its last entry).
+    /// Reads one scope's log file whole: each job's events by job id (a job given twice keeps
+    /// its last entry). For the emulator, which serves them all; a replay reads an
+    /// ``Index`` instead.
     public static func read(_ url: URL) throws -> [String: JobLogs] {
+        let index = try Index(url)
+        return try index.jobIds.reduce(into: [:]) { all, id in all[id] = try index.logs(for: id) }
+    }
+
+    /// One scope's log file with each job's entry found but not yet decoded: a replay takes
+    /// the entries of a batch's jobs as it goes, so the events of 10 000 failed jobs are never
+    /// all decoded at once (the file's bytes are held, a fraction of their decoded size).
+    public struct Index: Sendable {
+        let url: URL
         let data: Data
-        do {
-            data = try UserFile.read(url.path, what: "samples log events file", limit: 1 << 30)
-        } catch {
-            throw SourceError(error.description, cause: error)
+        /// Each job's entry in `data` (the last one for a job given twice).
+        let entries: [String: Range<Int>]
+
+        /// Reads the file and finds each entry's job id; a file that is not a list of
+        /// `{jobId, events}` is refused, naming the entry.
+        public init(_ url: URL) throws {
+            self.url = url
+            do {
+                data = try UserFile.read(url.path, what: "samples log events file", limit: 1 << 30)
+            } catch {
+                throw SourceError(error.description, cause: error)
+            }
+            let ranges: [Range<Int>]
+            do {
+                ranges = try data.withUnsafeBytes { raw in try JSONArrayElements.ranges(in: raw.bindMemory(to: UInt8.self)) }
+            } catch {
+                throw SourceError("samples log events file \(url.path) is not a JSON list of {jobId, events}")
+            }
+            struct Key: Decodable { var jobId: String }
+            let decoder = JSONDecoder()
+            var entries: [String: Range<Int>] = [:]
+            for (n, range) in ranges.enumerated() {
+                do {
+                    entries[try decoder.decode(Key.self, from: data[range]).jobId] = range
+                } catch let error as DecodingError {
+                    throw SourceError(
+                        "samples log events file \(url.path), entry [\(n)]: \(SamplesManifest.describe(error))")
+                }
+            }
+            self.entries = entries
         }
-        do {
-            let entries = try JSONDecoder().decode([JobLogsFile].self, from: data)
-            return Dictionary(entries.map { ($0.jobId, $0.logs) }, uniquingKeysWith: { $1 })
-        } catch let error as DecodingError {
-            throw SourceError(
-                "samples log events file \(url.path) is not a list of {jobId, events}: \(SamplesManifest.describe(error))")
+
+        /// The job ids with an entry.
+        public var jobIds: Dictionary<String, Range<Int>>.Keys { entries.keys }
+
+        /// The job's recorded events, or `nil` when it has no entry.
+        public func logs(for jobId: String) throws -> JobLogs? {
+            guard let range = entries[jobId] else { return nil }
+            do {
+                return try JSONDecoder().decode(JobLogsFile.self, from: data[range]).logs
+            } catch let error as DecodingError {
+                throw SourceError(
+                    "samples log events file \(url.path), job \(jobId): \(SamplesManifest.describe(error))")
+            }
         }
     }
 

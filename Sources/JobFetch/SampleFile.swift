@@ -51,7 +51,7 @@ struct SampleFile {
     /// scope's recorded gap. `recorded` holds what a recording kept besides the jobs.
     /// `logs` holds the scope's recorded log events by job id (`nil`: recorded without them);
     /// a job that wants them and has no entry had none.
-    mutating func nextBatch(size: Int, recorded: SamplesManifest.Entry? = nil, logs: [String: JobLogs]? = nil) throws
+    mutating func nextBatch(size: Int, recorded: SamplesManifest.Entry? = nil, logs: JobLogsFile.Index? = nil) throws
         -> ScopeBatch?
     {
         if started && position >= elements.count { return nil }
@@ -60,9 +60,11 @@ struct SampleFile {
         let slice = position..<min(position + size, elements.count)
         position = slice.upperBound
         let jobs = try decode(slice)
-        let sourced = zip(slice, jobs).map { index, job in
+        let sourced = try zip(slice, jobs).map { index, job in
             var sourced = SourcedJob(job: job, caveats: recorded?.caveats[index] ?? [])
-            if let logs { sourced.logs = job.jobId.flatMap { logs[$0] } ?? (sourced.wantsLogs ? JobLogs(events: []) : nil) }
+            if let logs {
+                sourced.logs = try job.jobId.flatMap { try logs.logs(for: $0) } ?? (sourced.wantsLogs ? JobLogs(events: []) : nil)
+            }
             return sourced
         }
         return ScopeBatch(

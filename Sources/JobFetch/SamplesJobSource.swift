@@ -72,7 +72,7 @@ actor SamplesReader {
     private var fileless: [SamplesManifest.Entry] = []
     private let readsJobLogs: Bool
     private var current: SampleFile?
-    private var currentLogs: [String: JobLogs]?
+    private var currentLogs: JobLogsFile.Index?
     private var notes: [SourceDiagnostic] = []
 
     init(directory: URL, batchSize: Int, readsJobLogs: Bool) {
@@ -94,7 +94,7 @@ actor SamplesReader {
                 guard let file = pending.first else { break }
                 pending.removeFirst()
                 current = try SampleFile(file.url, scope: file.scope)
-                currentLogs = readsJobLogs ? try layout?.logs(file.scope) : nil
+                currentLogs = readsJobLogs ? try layout?.logsIndex(file.scope) : nil
             }
             let recorded = current.flatMap { layout?.recorded($0.scope) }
             if var batch = try current?.nextBatch(size: batchSize, recorded: recorded, logs: currentLogs) {

@@ -86,6 +86,11 @@ struct SamplesLayout {
         try logFiles[scope].map(JobLogsFile.read)
     }
 
+    /// A scope's log events file, indexed for reading a batch's jobs at a time.
+    func logsIndex(_ scope: Scope) throws -> JobLogsFile.Index? {
+        try logFiles[scope].map(JobLogsFile.Index.init)
+    }
+
     /// The manifest's entry for a scope, if any.
     func recorded(_ scope: Scope) -> SamplesManifest.Entry? {
         manifest?.scopes.first { $0.scope == scope }

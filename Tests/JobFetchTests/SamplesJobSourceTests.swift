@@ -57,6 +57,23 @@ import Testing
         #expect(message.contains("job [1] (jobId bad1), member statistics.numberOfRuns: expected a number"))
     }
 
+    @Test func aBadLogEventsFileNamesTheEntryOrTheJob() async throws {
+        let job = #"[{"jobId":"j1","jobStatus":"CANCELLED"}]"#
+        let noId = try TestSupport.folder(with: ["us-east-1.json": job, "logs/us-east-1.json": #"[{"events":[]}]"#])
+        #expect(try #require(await failure(noId)).contains("logs/us-east-1.json, entry [0]: member jobId is missing"))
+        let notAList = try TestSupport.folder(with: ["us-east-1.json": job, "logs/us-east-1.json": #"{"jobId":"j1"}"#])
+        #expect(try #require(await failure(notAList)).contains("is not a JSON list of {jobId, events}"))
+        let badEvents = try TestSupport.folder(with: [
+            "us-east-1.json": job, "logs/us-east-1.json": #"[{"jobId":"j1","events":[{"timestamp":"noon"}]}]"#,
+        ])
+        #expect(try #require(await failure(badEvents)).contains("logs/us-east-1.json, job j1: member events"))
+        let fine = try TestSupport.folder(with: [
+            "us-east-1.json": job, "logs/us-east-1.json": #"[{"jobId":"other","events":[]},{"jobId":"j1","events":[{"message":"m"}]}]"#,
+        ])
+        let batches = try await collect(fine)
+        #expect(batches.first?.jobs.first?.logs?.events.map(\.message) == ["m"])
+    }
+
     @Test func namesABadTimestamp() async throws {
         let folder = try TestSupport.folder(with: ["eu-west-1.json": #"[{"jobId":"t","createdAt":"yesterday"}]"#])
         let message = try #require(await failure(folder))

@@ -25,7 +25,10 @@ public enum TestSupport {
     public static func folder(with files: [String: String]) throws -> URL {
         let url = try scratchDirectory("fixture")
         for (name, text) in files {
-            try Data(text.utf8).write(to: url.appendingPathComponent(name))
+            let file = url.appendingPathComponent(name)
+            // A name like `logs/us-east-1.json` puts the file in a subfolder.
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
         }
         return url
     }
