@@ -151,14 +151,3 @@ import Testing
         #expect(batch.logsGap?.reason.contains("does not match the CloudWatch Logs model") == true)
     }
 }
-
-private final class CallCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func next() -> Int {
-        lock.withLock {
-            value += 1
-            return value
-        }
-    }
-}

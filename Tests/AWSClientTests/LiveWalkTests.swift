@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func aServiceHandingOutTokensForEverStopsAtThePageLimit() async throws {
-        let counter = PageCounter()
+        let counter = CallCounter()
         let (batch, requests) = try await walk(
             { _ in
                 let page = counter.next()
@@ -94,13 +94,3 @@ import Testing
 }
 
 /// Counts the pages a script has answered, so each gets a token of its own.
-private final class PageCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func next() -> Int {
-        lock.withLock {
-            value += 1
-            return value
-        }
-    }
-}

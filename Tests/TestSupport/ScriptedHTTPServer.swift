@@ -95,3 +95,20 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         }
     }
 }
+
+/// Counts calls from the server's threads, for scripted answers that change with the call
+/// (the first throttled, page N with token N).
+public final class CallCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    public init() {}
+
+    /// 1 for the first call, then 2, 3, …
+    public func next() -> Int {
+        lock.withLock {
+            value += 1
+            return value
+        }
+    }
+}
