@@ -78,11 +78,23 @@ public final class HistoryStore {
                            lastRunErrorsStoppedAfter FROM job_snapshot WHERE runId = ?
                     """, arguments: [id])
             while let row = try rows.next() {
+                // Every column through a throwing decode: a value of the wrong type (text in a
+                // number column, a NULL id) is named damage, where GRDB's subscripts would stop the run.
+                func column<T: DatabaseValueConvertible>(_ index: Int, _ type: T.Type = T.self) throws -> T {
+                    do {
+                        return try row.decode(T.self, atIndex: index)
+                    } catch {
+                        let name = row.columnNames.dropFirst(index).first ?? "column \(index)"
+                        throw HistoryError.damaged("run \(id) has a job snapshot whose \(name) is not of its type")
+                    }
+                }
+                let jobId: String = try column(1)
                 let job = JobSnapshot(
-                    jobId: row[1], region: row[0], scopeAccountId: row[12], accountId: row[2], name: row[3], jobStatus: row[4],
-                    jobType: row[5], lastRunErrorStatus: row[6], lastRunTime: Self.date(row[7]), numberOfRuns: row[8],
-                    jobPausedAt: Self.date(row[9]), jobExpiresAt: Self.date(row[10]), caveats: row[11],
-                    lastRunErrors: try StoredErrors.errors(row[13], stoppedAfter: row[14], run: id, jobId: row[1]))
+                    jobId: jobId, region: try column(0), scopeAccountId: try column(12), accountId: try column(2),
+                    name: try column(3), jobStatus: try column(4), jobType: try column(5), lastRunErrorStatus: try column(6),
+                    lastRunTime: Self.date(try column(7)), numberOfRuns: try column(8), jobPausedAt: Self.date(try column(9)),
+                    jobExpiresAt: Self.date(try column(10)), caveats: try column(11),
+                    lastRunErrors: try StoredErrors.errors(try column(13), stoppedAfter: try column(14), run: id, jobId: jobId))
                 jobs[job.key] = job
             }
             return RunSnapshot(

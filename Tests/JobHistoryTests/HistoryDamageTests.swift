@@ -37,6 +37,14 @@ import Testing
             "INSERT INTO job_snapshot (runId, region, jobId, lastRunErrorTypes) VALUES (1, 'us-east-1', 'j1', 'DENIED')",
             "run 1 has last-run errors for job j1 that do not parse (DENIED)"
         ),
+        (
+            "INSERT INTO job_snapshot (runId, region, jobId, lastRunErrorsStoppedAfter) VALUES (1, 'us-east-1', 'j1', 'many')",
+            "run 1 has a job snapshot whose lastRunErrorsStoppedAfter is not of its type"
+        ),
+        (
+            "INSERT INTO job_snapshot (runId, region, jobId, lastRunTime) VALUES (1, 'us-east-1', 'j1', 'yesterday')",
+            "run 1 has a job snapshot whose lastRunTime is not of its type"
+        ),
     ])
     func rowsThatDoNotParseAreDamageNamingTheFile(_ damage: String, _ detail: String) throws {
         let url = try recordedHistory()
