@@ -1,4 +1,4 @@
-// The enum shapes that ListClassificationJobs and DescribeClassificationJob use, value for
+// The enum shapes that ListClassificationJobs, DescribeClassificationJob and GetFindingStatistics use, value for
 // value from macie2-service-2.json. Each is a `ModelEnum`, so values the model does not list
 // decode too and are reported as new.
 
@@ -148,4 +148,42 @@ public enum OrderByValues: ModelEnumDefinition {
     public static let shapeName = "OrderBy"
     /// The model's values, in the model's order (the order the reports list them in).
     public static let knownValues = ["ASC", "DESC"]
+}
+
+/// `GroupBy`: the finding property GetFindingStatistics groups its counts by.
+public typealias GroupBy = ModelEnum<GroupByValues>
+/// The values the model lists for ``GroupBy`` (see ``ModelEnumDefinition``).
+public enum GroupByValues: ModelEnumDefinition {
+    /// The shape name, for diagnostics about values it does not list.
+    public static let shapeName = "GroupBy"
+    /// The model's values, in the model's order.
+    public static let knownValues = [
+        "resourcesAffected.s3Bucket.name", "type", "classificationDetails.jobId", "severity.description",
+    ]
+}
+extension ModelEnum where Definition == GroupByValues {
+    /// One count per S3 bucket the findings apply to.
+    public static var bucketName: Self { .init(rawValue: "resourcesAffected.s3Bucket.name") }
+    /// One count per finding type, such as `SensitiveData:S3Object/Personal`.
+    public static var findingType: Self { .init(rawValue: "type") }
+    /// One count per classification job that produced the findings.
+    public static var jobId: Self { .init(rawValue: "classificationDetails.jobId") }
+    /// One count per severity: `High`, `Medium` or `Low`.
+    public static var severity: Self { .init(rawValue: "severity.description") }
+}
+
+/// `FindingStatisticsSortAttributeName`: what GetFindingStatistics can sort its groups by.
+public typealias FindingStatisticsSortAttributeName = ModelEnum<FindingStatisticsSortAttributeNameValues>
+/// The values the model lists for ``FindingStatisticsSortAttributeName`` (see ``ModelEnumDefinition``).
+public enum FindingStatisticsSortAttributeNameValues: ModelEnumDefinition {
+    /// The shape name, for diagnostics about values it does not list.
+    public static let shapeName = "FindingStatisticsSortAttributeName"
+    /// The model's values, in the model's order.
+    public static let knownValues = ["groupKey", "count"]
+}
+extension ModelEnum where Definition == FindingStatisticsSortAttributeNameValues {
+    /// By the group's name (a job id, a severity).
+    public static var groupKey: Self { .init(rawValue: "groupKey") }
+    /// By the number of findings in the group.
+    public static var count: Self { .init(rawValue: "count") }
 }
