@@ -52,6 +52,15 @@ public struct SamplesJobSource: JobSource {
         return scopes
     }
 
+    /// Every scope's finding counts, for scopes with a findings file: what the emulator's
+    /// GetFindingStatistics serves (reports do not read findings yet).
+    public static func recordedFindingsByScope(in directory: URL) throws -> [Scope: [FindingCount]] {
+        let layout = try SamplesLayout.read(directory)
+        var scopes: [Scope: [FindingCount]] = [:]
+        for scope in layout.findingFiles.keys { scopes[scope] = try layout.findings(scope) }
+        return scopes
+    }
+
     /// Every region's jobs with their recorded bytes, whatever their account.
     public static func recordedJobs(in directory: URL) throws -> [String: [RecordedJob]] {
         var regions: [String: [RecordedJob]] = [:]

@@ -9,6 +9,8 @@ import JobLogModel
 /// - `DIR/<account>/<region>.json`: jobs of the 12-digit `<account>` in `<region>`, as
 ///   `--save-samples` writes them when the run knew its account;
 /// - `DIR/[<account>/]logs/<region>.json`: the log events read for the scope's jobs (``JobLogsFile``);
+/// - `DIR/[<account>/]findings/<region>.json`: the scope's finding counts (``FindingCount``),
+///   served by the emulator's GetFindingStatistics and not read by reports yet;
 /// - `DIR/scopes.json`: the recorded walk's gaps and caveats (``SamplesManifest``).
 struct SamplesLayout {
     struct File {
@@ -20,6 +22,8 @@ struct SamplesLayout {
     var files: [File]
     /// Each scope's log events file, for scopes recorded with them.
     var logFiles: [Scope: URL] = [:]
+    /// Each scope's findings file, for scopes that have one.
+    var findingFiles: [Scope: URL] = [:]
     var manifest: SamplesManifest?
     /// Folders that were not read, named for the reader.
     var diagnostics: [SourceDiagnostic]
@@ -40,21 +44,28 @@ struct SamplesLayout {
         var files: [File] = []
         var diagnostics: [SourceDiagnostic] = []
         var logFiles: [Scope: URL] = [:]
-        func addLogs(in folder: URL, account: String?) throws {
+        var findingFiles: [Scope: URL] = [:]
+        func regionFiles(in folder: URL, account: String?) throws -> [Scope: URL] {
+            var found: [Scope: URL] = [:]
             for inner in try names(in: folder) where inner.hasSuffix(".json") {
-                logFiles[Scope(accountId: account, region: String(inner.dropLast(5)))] = folder.appendingPathComponent(inner)
+                found[Scope(accountId: account, region: String(inner.dropLast(5)))] = folder.appendingPathComponent(inner)
             }
+            return found
         }
+        func addSideFiles(in folder: URL, account: String?) throws {
+            let logs = folder.appendingPathComponent(JobLogsFile.folderName)
+            if isFolder(logs) { logFiles.merge(try regionFiles(in: logs, account: account)) { $1 } }
+            let findings = folder.appendingPathComponent(FindingsFile.folderName)
+            if isFolder(findings) { findingFiles.merge(try regionFiles(in: findings, account: account)) { $1 } }
+        }
+        try addSideFiles(in: directory, account: nil)
         for name in try names(in: directory) {
             let url = directory.appendingPathComponent(name)
             if name.hasSuffix(".json") {
                 guard name != SamplesManifest.fileName else { continue }
                 files.append(File(url: url, scope: Scope(region: String(name.dropLast(5)))))
             } else if isFolder(url) {
-                if name == JobLogsFile.folderName {
-                    try addLogs(in: url, account: nil)
-                    continue
-                }
+                if name == JobLogsFile.folderName || name == FindingsFile.folderName { continue }
                 guard Scope.isAccountId(name) else {
                     diagnostics.append(
                         .init(
@@ -63,8 +74,7 @@ struct SamplesLayout {
                     )
                     continue
                 }
-                let logs = url.appendingPathComponent(JobLogsFile.folderName)
-                if isFolder(logs) { try addLogs(in: logs, account: name) }
+                try addSideFiles(in: url, account: name)
                 for inner in try names(in: url) where inner.hasSuffix(".json") {
                     files.append(
                         File(
@@ -78,12 +88,17 @@ struct SamplesLayout {
             throw SourceError("no <region>.json files in samples directory \(directory.path)")
         }
         return SamplesLayout(
-            files: files.sorted { $0.scope < $1.scope }, logFiles: logFiles, manifest: manifest, diagnostics: diagnostics)
+            files: files.sorted { $0.scope < $1.scope }, logFiles: logFiles, findingFiles: findingFiles, manifest: manifest, diagnostics: diagnostics)
     }
 
     /// A scope's log events by job id; `nil` when the scope was recorded without them.
     func logs(_ scope: Scope) throws -> [String: JobLogs]? {
         try logFiles[scope].map(JobLogsFile.read)
+    }
+
+    /// A scope's finding counts; `nil` when the scope has no findings file.
+    func findings(_ scope: Scope) throws -> [FindingCount]? {
+        try findingFiles[scope].map(FindingsFile.read)
     }
 
     /// A scope's log events file, indexed for reading a batch's jobs at a time.
