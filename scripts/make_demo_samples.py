@@ -8,6 +8,9 @@ macie2-service-2.json; absent members are omitted, never null),
 samples/demo/logs/<region>.json: the CloudWatch Logs events Macie wrote for
 the jobs whose last run is ERROR or that are PAUSED or CANCELLED (one entry a
 line, as JobLogsFile.encode writes them; one such job is left out on purpose),
+samples/demo/findings/<region>.json: each job's finding counts by severity and
+archived, one {jobId, severity, archived, count} group a line (what the
+emulator's GetFindingStatistics answers from; reports do not read it yet),
 plus samples/demo/EXPECTED.txt with the counts that tests can assert against.
 
 Deterministic: every relative date is computed from the fixed ANCHOR below
@@ -603,7 +606,7 @@ def fmt_delta(td):
     return "%s%dd %02dh %02dm" % (sign, days, rem // 3600, (rem % 3600) // 60)
 
 
-def summary(by_region, logs=None):
+def summary(by_region, logs=None, findings=None):
     rows = [(r, j) for r in REGIONS for j in by_region[r]]
     jobs = [j for _, j in rows]
 
@@ -694,6 +697,8 @@ def summary(by_region, logs=None):
             lambda j: ",".join(sorted(set(j) - known)))
     if logs is not None:
         L.extend(log_summary(by_region, logs))
+    if findings is not None:
+        L.extend(finding_summary(by_region, findings))
     return "\n".join(L).rstrip("\n") + "\n"
 
 
@@ -990,6 +995,64 @@ def log_summary(by_region, logs):
     return L
 
 
+# -------------------------------------------------------------- findings ---
+
+SEVERITIES = ["High", "Medium", "Low"]
+
+
+def job_findings(job):
+    """The job's finding groups: none for a job that never ran or for about one in
+    four that did; High for about one in three of the others; now and then a group
+    of archived (suppressed) findings beside the live one."""
+    seed = "findings:" + job["jobId"]
+    if "lastRunTime" not in job or h(seed, "none") % 4 == 0:
+        return []
+    groups = []
+    for sev, top in (("High", 6), ("Medium", 20), ("Low", 60)):
+        if sev == "High" and h(seed, "high") % 3 != 0:
+            continue
+        if sev == "Medium" and h(seed, "medium") % 4 == 0:
+            continue
+        groups.append({"archived": False, "count": 1 + h(seed, sev) % top, "jobId": job["jobId"], "severity": sev})
+        if h(seed, "archived", sev) % 7 == 0:
+            groups.append({"archived": True, "count": 1 + h(seed, "a", sev) % 5, "jobId": job["jobId"],
+                           "severity": sev})
+    return groups
+
+
+def finding_entries(by_region):
+    """{region: [findings group]}, by jobId, then severity (High first), live before archived."""
+    return {r: sorted((g for j in by_region[r] for g in job_findings(j)),
+                      key=lambda g: (g["jobId"], SEVERITIES.index(g["severity"]), g["archived"]))
+            for r in REGIONS}
+
+
+def finding_summary(by_region, findings):
+    """The EXPECTED.txt section on finding counts."""
+    L = []
+    groups = [g for r in REGIONS for g in findings[r]]
+    jobs = {g["jobId"] for g in groups}
+    L.append("findings (findings/<region>.json; served by the emulator's GetFindingStatistics,")
+    L.append("not read by reports yet):")
+    L.append("  jobs with findings: %d of %d; groups: %d"
+             % (len(jobs), sum(len(by_region[r]) for r in REGIONS), len(groups)))
+    L.append("  jobs with High findings (not archived): %d"
+             % len({g["jobId"] for g in groups if g["severity"] == "High" and not g["archived"]}))
+    L.append("")
+    L.append("findings by region and severity (not archived, archived):")
+    for r in REGIONS:
+        for sev in SEVERITIES:
+            live = sum(g["count"] for g in findings[r] if g["severity"] == sev and not g["archived"])
+            gone = sum(g["count"] for g in findings[r] if g["severity"] == sev and g["archived"])
+            L.append("  %-14s %-6s %5d %4d" % (r, sev, live, gone))
+    for sev in SEVERITIES:
+        live = sum(g["count"] for g in groups if g["severity"] == sev and not g["archived"])
+        gone = sum(g["count"] for g in groups if g["severity"] == sev and g["archived"])
+        L.append("  %-14s %-6s %5d %4d" % ("all", sev, live, gone))
+    L.append("")
+    return L
+
+
 # ------------------------------------------------------------------ main ---
 
 def main():
@@ -1032,7 +1095,12 @@ def main():
     for r in REGIONS:
         with open(os.path.join(args.out, "logs", r + ".json"), "w", encoding="utf-8", newline="") as f:
             f.write(encode_log_file(logs[r]))
-    text = summary(by_region, logs)
+    findings = finding_entries(by_region)
+    os.makedirs(os.path.join(args.out, "findings"), exist_ok=True)
+    for r in REGIONS:
+        with open(os.path.join(args.out, "findings", r + ".json"), "w", encoding="utf-8", newline="") as f:
+            f.write(encode_log_file(findings[r]))
+    text = summary(by_region, logs, findings)
     with open(os.path.join(args.out, "EXPECTED.txt"), "w", encoding="utf-8", newline="") as f:
         f.write(text)
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")

@@ -59,4 +59,18 @@ import Testing
         #expect(batches.map(\.region) == ["eu-west-1", "us-east-1"])
         #expect(batches.allSatisfy { $0.diagnostics.isEmpty })
     }
+
+    /// The totals of samples/demo/EXPECTED.txt's findings section, counted again from the file.
+    @Test func theDemoFindingsAddUpToEXPECTED() throws {
+        let scopes = try SamplesJobSource.recordedFindingsByScope(in: TestSupport.demoSamples)
+        #expect(Set(scopes.keys) == [Scope(region: "us-east-1"), Scope(region: "eu-west-1"), Scope(region: "ap-southeast-2")])
+        let groups = scopes.values.flatMap { $0 }
+        func total(_ severity: String, archived: Bool) -> Int64 {
+            groups.filter { $0.severity == severity && $0.archived == archived }.map(\.count).reduce(0, +)
+        }
+        #expect(groups.count == 129)
+        #expect(Set(groups.map(\.jobId)).count == 51)
+        #expect([total("High", archived: false), total("Medium", archived: false), total("Low", archived: false)] == [59, 460, 1609])
+        #expect([total("High", archived: true), total("Medium", archived: true), total("Low", archived: true)] == [13, 13, 28])
+    }
 }
