@@ -6,7 +6,8 @@ import Macie2Model
 
 /// The emulated AWS endpoint, independent of any server: a request in, an outcome out. It
 /// serves Macie2's job operations (rest-json), STS's GetCallerIdentity (query) and CloudWatch
-/// Logs' FilterLogEvents (JSON 1.1), every API macie-report calls, on one port.
+/// Logs' FilterLogEvents (JSON 1.1), every API macie-report calls, on one port; and Macie2's
+/// GetFindingStatistics (``FindingStatisticsOperation``), which reports do not call yet.
 ///
 /// Order of checks, as a real endpoint: route, signature, region access, rate limit, then the
 /// injected faults, then the operation itself. The random faults apply to Macie2's operations
@@ -22,6 +23,8 @@ public final class Macie2Service: @unchecked Sendable {
     private let verifiers: [String: SigV4Verifier]?
     /// Macie's job log group, by region, where the samples recorded one.
     let logStores: [String: LogEventStore]
+    /// The finding count groups GetFindingStatistics answers from, by region.
+    private let findings: [String: [FindingCount]]
     private let defaultRegion: String
     /// The account every accepted credential belongs to (what GetCallerIdentity answers).
     public let accountId: String
@@ -38,10 +41,11 @@ public final class Macie2Service: @unchecked Sendable {
         return accounts.count == 1 ? accounts.first! : "123456789012"
     }
 
-    /// Serves `scoped` jobs, and the log events `scopedLogs` recorded for them, as `accountId`
-    /// sees them: in each region, those of that account and those recorded without one.
+    /// Serves `scoped` jobs, and the log events `scopedLogs` and findings `scopedFindings` recorded
+    /// for them, as `accountId` sees them: in each region, those of that account and those recorded without one.
     public convenience init(
-        scoped: [Scope: [RecordedJob]], scopedLogs: [Scope: [String: JobLogs]] = [:], accountId: String? = nil,
+        scoped: [Scope: [RecordedJob]], scopedLogs: [Scope: [String: JobLogs]] = [:],
+        scopedFindings: [Scope: [FindingCount]] = [:], accountId: String? = nil,
         credentials: [AWSCredentials]?, faults: FaultOptions = FaultOptions(), defaultRegion: String = "us-east-1",
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -54,8 +58,12 @@ public final class Macie2Service: @unchecked Sendable {
         for scope in scopedLogs.keys.sorted() where scope.accountId == nil || scope.accountId == account {
             logsByRegion[scope.region, default: [:]].merge(scopedLogs[scope]!) { _, later in later }
         }
+        var findingsByRegion: [String: [FindingCount]] = [:]
+        for scope in scopedFindings.keys.sorted() where scope.accountId == nil || scope.accountId == account {
+            findingsByRegion[scope.region, default: []] += scopedFindings[scope]!
+        }
         self.init(
-            jobs: byRegion, logs: logsByRegion, accountId: account, credentials: credentials, faults: faults,
+            jobs: byRegion, logs: logsByRegion, findings: findingsByRegion, accountId: account, credentials: credentials, faults: faults,
             defaultRegion: defaultRegion, now: now)
     }
 
@@ -63,10 +71,12 @@ public final class Macie2Service: @unchecked Sendable {
     ///   - jobs: by region, as the account sees them.
     ///   - logs: by region, each job's log events by job id; a region without an entry has
     ///     no log group (FilterLogEvents answers ResourceNotFoundException there).
+    ///   - findings: by region, the finding count groups GetFindingStatistics answers from.
     ///   - credentials: accepted keys; `nil` accepts any signature (the region still comes
     ///     from the credential scope, or `defaultRegion` for an unsigned request).
     public init(
-        jobs: [String: [RecordedJob]], logs: [String: [String: JobLogs]] = [:], accountId: String = "123456789012",
+        jobs: [String: [RecordedJob]], logs: [String: [String: JobLogs]] = [:],
+        findings: [String: [FindingCount]] = [:], accountId: String = "123456789012",
         credentials: [AWSCredentials]?,
         faults: FaultOptions = FaultOptions(), defaultRegion: String = "us-east-1",
         now: @escaping @Sendable () -> Date = Date.init
@@ -78,6 +88,7 @@ public final class Macie2Service: @unchecked Sendable {
                 list.enumerated().compactMap { i, job in job.job.jobId.map { ($0, i) } }, uniquingKeysWith: { first, _ in first })
         }
         logStores = logs.mapValues(LogEventStore.init)
+        self.findings = findings
         verifiers = credentials.map { keys in
             Dictionary(
                 uniqueKeysWithValues: ["macie2", "sts", "logs"].map { ($0, SigV4Verifier(credentials: keys, service: $0)) })
@@ -107,6 +118,8 @@ public final class Macie2Service: @unchecked Sendable {
             operation = "ListClassificationJobs"
         case ("GET", 3, "jobs") where !segments[2].isEmpty:
             operation = "DescribeClassificationJob"
+        case ("POST", 3, "findings") where segments[2] == "statistics":
+            operation = "GetFindingStatistics"
         case ("POST", 2, "") where LogsOperations.operation(request) != nil:
             return logs(request, delay: delay)
         case ("POST", 2, "") where STSOperations.isQuery(request):
@@ -144,9 +157,13 @@ public final class Macie2Service: @unchecked Sendable {
         if faults.chance(faults.options.serverErrorRate) {
             return fault("serverError", .error("InternalServerException", 500, "Internal server error"), delay)
         }
-        let response =
-            operation == "ListClassificationJobs"
-            ? list(request.body, region: region) : describe(String(segments[2]), region: region)
+        let response: EmulatorResponse
+        switch operation {
+        case "ListClassificationJobs": response = list(request.body, region: region)
+        case "GetFindingStatistics":
+            response = FindingStatisticsOperation.answer(request.body, findings: findings[region] ?? [])
+        default: response = describe(String(segments[2]), region: region)
+        }
         if response.status == 400 { tally.validationErrors += 1 }
         return .respond(response, delay: delay)
     }

@@ -162,15 +162,17 @@ struct EmulatorCommand: AsyncParsableCommand {
         faults.seed = seed
         let jobs: [Scope: [RecordedJob]]
         let logs: [Scope: [String: JobLogs]]
+        let findings: [Scope: [FindingCount]]
         do {
             jobs = try SamplesJobSource.recordedJobsByScope(in: URL(fileURLWithPath: samples))
             logs = try SamplesJobSource.recordedLogsByScope(in: URL(fileURLWithPath: samples))
+            findings = try SamplesJobSource.recordedFindingsByScope(in: URL(fileURLWithPath: samples))
         } catch {
             FileHandle.standardError.write(Data("macie2-emulator: error: \(error)\n".utf8))
             throw ExitCode(1)
         }
         let service = Macie2Service(
-            scoped: jobs, scopedLogs: logs, accountId: accountId,
+            scoped: jobs, scopedLogs: logs, scopedFindings: findings, accountId: accountId,
             credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
             defaultRegion: defaultRegion)
         let server = try await EmulatorServer.start(service: service, host: host, port: port)
