@@ -20,6 +20,16 @@ public struct CSVFormat: Sendable {
         }
     }
 
+    /// Appends the fields of one record, comma-separated (the record's end is the caller's).
+    public func append(fields: some Sequence<CellValue>, to line: inout [UInt8]) {
+        var first = true
+        for cell in fields {
+            if !first { line.append(0x2C) }
+            first = false
+            append(cell, to: &line)
+        }
+    }
+
     /// Appends one text field.
     public func appendText(_ text: String, guarded: Bool, to line: inout [UInt8]) {
         let utf8 = text.utf8

@@ -11,10 +11,7 @@ public struct JobsCSVRenderer: ReportRenderer {
     public func write(_ report: ReportModel, to url: URL) throws {
         let columns = JobColumn.all
         try CSVTable.write(to: url, header: columns.map(\.name), format: format, rows: report.records) { record, line in
-            for (i, column) in columns.enumerated() {
-                if i > 0 { line.append(0x2C) }
-                format.append(column.value(record), to: &line)
-            }
+            format.append(fields: columns.lazy.map { $0.value(record) }, to: &line)
         }
     }
 }
@@ -51,10 +48,7 @@ public struct ErrorsCSVRenderer: ReportRenderer {
         let columns = ErrorColumn.all
         try CSVTable.write(to: url, header: columns.map(\.name), format: format, rows: ErrorColumn.rows(report)) {
             row, line in
-            for (i, column) in columns.enumerated() {
-                if i > 0 { line.append(0x2C) }
-                format.append(column.value(row.0, row.1), to: &line)
-            }
+            format.append(fields: columns.lazy.map { $0.value(row.0, row.1) }, to: &line)
         }
     }
 }

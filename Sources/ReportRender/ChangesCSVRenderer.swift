@@ -21,10 +21,7 @@ public struct ChangesCSVRenderer: ReportRenderer {
     public func write(_ report: ReportModel, to url: URL) throws {
         let items = report.changes?.items ?? []
         try CSVTable.write(to: url, header: Self.columns, format: format, rows: items) { change, line in
-            for (i, cell) in change.cells.enumerated() {
-                if i > 0 { line.append(0x2C) }
-                format.append(cell, to: &line)
-            }
+            format.append(fields: change.cells, to: &line)
         }
     }
 }
