@@ -13,8 +13,8 @@ import Foundation
 /// One entry per (job, severity, archived) group; a group given twice counts twice, and a job
 /// without entries has no findings. `severity` is kept verbatim (`High`, `Medium` or `Low` at
 /// Macie), so a value AWS adds is still served. Members the reader does not know are ignored,
-/// so a recording may carry more detail later. Served by the emulator only: the reports do not
-/// read findings yet.
+/// so a recording may carry more detail later. The emulator serves it; a samples run reads each
+/// job's counts from it (``FindingCounts/perJob(_:includeArchived:)``).
 public struct FindingCount: Codable, Hashable, Sendable {
     /// The classification job that produced the findings (`classificationDetails.jobId`).
     public var jobId: String

@@ -25,17 +25,27 @@ public struct ScopeBatch: Sendable {
     /// Set when some jobs' log events could not be read there: their jobs are all listed, but
     /// why they failed is missing. Always has ``ScopeGap/listIsComplete``.
     public var logsGap: ScopeGap?
+    /// Set when the scope's finding counts could not be read (GetFindingStatistics denied or
+    /// failing): its jobs are all listed, but their counts are unknown (`nil`, never zero).
+    /// Always has ``ScopeGap/listIsComplete``.
+    public var findingsGap: ScopeGap?
+    /// The scope's findings as recorded groups (archived and not, kept apart), set by a live
+    /// walk that records samples, so `findings/<region>.json` holds what a replay needs
+    /// whichever `--include-archived-findings` it is run with. `nil` otherwise.
+    public var findingGroups: [FindingCount]?
     /// Things worth telling the reader that did not stop the run.
     public var diagnostics: [SourceDiagnostic]
 
     /// No gap and no diagnostics unless given: a scope read completely.
     public init(
-        scope: Scope, jobs: [SourcedJob], gap: ScopeGap? = nil, logsGap: ScopeGap? = nil, diagnostics: [SourceDiagnostic] = []
+        scope: Scope, jobs: [SourcedJob], gap: ScopeGap? = nil, logsGap: ScopeGap? = nil, findingsGap: ScopeGap? = nil,
+        diagnostics: [SourceDiagnostic] = []
     ) {
         self.scope = scope
         self.jobs = jobs
         self.gap = gap
         self.logsGap = logsGap
+        self.findingsGap = findingsGap
         self.diagnostics = diagnostics
     }
 
@@ -62,6 +72,9 @@ public struct SourcedJob: Sendable {
     /// `nil` when they were not looked up (not wanted, `--no-job-logs`, or samples recorded
     /// without them).
     public var logs: JobLogs?
+    /// The job's finding counts by severity; `nil` when they were not read (`--no-findings`,
+    /// samples without findings, or the scope's findings gap), never zero for "unknown".
+    public var findings: FindingCounts?
 
     /// No caveats, no recorded bytes and no log events unless given.
     public init(job: DescribeClassificationJobResponse, caveats: [String] = [], body: [UInt8]? = nil, logs: JobLogs? = nil) {

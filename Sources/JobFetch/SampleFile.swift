@@ -50,26 +50,32 @@ struct SampleFile {
     /// an empty file, so a scope with no jobs still appears in the report; it carries the
     /// scope's recorded gap. `recorded` holds what a recording kept besides the jobs.
     /// `logs` holds the scope's recorded log events by job id (`nil`: recorded without them);
-    /// a job that wants them and has no entry had none.
-    mutating func nextBatch(size: Int, recorded: SamplesManifest.Entry? = nil, logs: JobLogsFile.Index? = nil) throws
-        -> ScopeBatch?
-    {
+    /// a job that wants them and has no entry had none. `findings` holds the scope's counts by
+    /// job id (`nil`: not read); a job without an entry found nothing. With `findingsGap`
+    /// every job's counts are unknown, and the gap goes on the first batch.
+    mutating func nextBatch(
+        size: Int, recorded: SamplesManifest.Entry? = nil, logs: JobLogsFile.Index? = nil,
+        findings: [String: FindingCounts]? = nil, findingsGap: ScopeGap? = nil
+    ) throws -> ScopeBatch? {
         if started && position >= elements.count { return nil }
         let isFirst = !started
         started = true
         let slice = position..<min(position + size, elements.count)
         position = slice.upperBound
         let jobs = try decode(slice)
+        let counts = findingsGap == nil ? findings : nil
         let sourced = try zip(slice, jobs).map { index, job in
             var sourced = SourcedJob(job: job, caveats: recorded?.caveats[index] ?? [])
             if let logs {
                 sourced.logs = try job.jobId.flatMap { try logs.logs(for: $0) } ?? (sourced.wantsLogs ? JobLogs(events: []) : nil)
             }
+            if let counts { sourced.findings = job.jobId.flatMap { counts[$0] } ?? .zero }
             return sourced
         }
         return ScopeBatch(
             scope: scope, jobs: sourced, gap: isFirst ? recorded?.gap(scope) : nil,
-            logsGap: isFirst && logs != nil ? recorded?.logsGap(scope) : nil, diagnostics: isFirst ? diagnostics : [])
+            logsGap: isFirst && logs != nil ? recorded?.logsGap(scope) : nil, findingsGap: isFirst ? findingsGap : nil,
+            diagnostics: isFirst ? diagnostics : [])
     }
 
     /// Every job with the exact bytes it was recorded as, for a server that must answer with

@@ -18,19 +18,32 @@ public struct SamplesJobSource: JobSource {
     public var batchSize: Int
     /// Whether recorded log events are handed on (off for `--no-job-logs`).
     public var readsJobLogs: Bool
+    /// How recorded finding counts are handed on; `nil` hands none on (`--no-findings`).
+    public var findings: FindingsReading?
 
     /// Reads nothing yet: a missing or bad folder ends the stream of ``batches()`` instead. `batchSize`
     /// below 1 is raised to 1.
-    public init(directory: URL, batchSize: Int = 2048, readsJobLogs: Bool = true) {
+    public init(
+        directory: URL, batchSize: Int = 2048, readsJobLogs: Bool = true, findings: FindingsReading? = FindingsReading()
+    ) {
         self.directory = directory
         self.batchSize = max(1, batchSize)
         self.readsJobLogs = readsJobLogs
+        self.findings = findings
+    }
+
+    /// Which recorded findings count.
+    public struct FindingsReading: Sendable, Hashable {
+        /// Count archived (suppressed) findings too (`--include-archived-findings`); the
+        /// console and the default leave them out.
+        public var includeArchived: Bool
+        public init(includeArchived: Bool = false) { self.includeArchived = includeArchived }
     }
 
     /// The scope files in scope order, at most ``batchSize`` jobs a batch, then a gap-only batch for each
     /// scope the manifest names without a file. Ends with a ``SourceError`` for samples that cannot be read.
     public func batches() -> AsyncThrowingStream<ScopeBatch, Error> {
-        let reader = SamplesReader(directory: directory, batchSize: batchSize, readsJobLogs: readsJobLogs)
+        let reader = SamplesReader(directory: directory, batchSize: batchSize, readsJobLogs: readsJobLogs, findings: findings)
         return AsyncThrowingStream { try await reader.next() }
     }
 
@@ -53,7 +66,7 @@ public struct SamplesJobSource: JobSource {
     }
 
     /// Every scope's finding counts, for scopes with a findings file: what the emulator's
-    /// GetFindingStatistics serves (reports do not read findings yet).
+    /// GetFindingStatistics serves.
     public static func recordedFindingsByScope(in directory: URL) throws -> [Scope: [FindingCount]] {
         let layout = try SamplesLayout.read(directory)
         var scopes: [Scope: [FindingCount]] = [:]
@@ -82,12 +95,15 @@ actor SamplesReader {
     private let readsJobLogs: Bool
     private var current: SampleFile?
     private var currentLogs: JobLogsFile.Index?
+    private let findings: SamplesJobSource.FindingsReading?
+    private var currentFindings: [String: FindingCounts]?
     private var notes: [SourceDiagnostic] = []
 
-    init(directory: URL, batchSize: Int, readsJobLogs: Bool) {
+    init(directory: URL, batchSize: Int, readsJobLogs: Bool, findings: SamplesJobSource.FindingsReading?) {
         self.directory = directory
         self.batchSize = batchSize
         self.readsJobLogs = readsJobLogs
+        self.findings = findings
     }
 
     func next() throws -> ScopeBatch? {
@@ -104,9 +120,15 @@ actor SamplesReader {
                 pending.removeFirst()
                 current = try SampleFile(file.url, scope: file.scope)
                 currentLogs = readsJobLogs ? try layout?.logsIndex(file.scope) : nil
+                currentFindings = try findings.flatMap { reading in
+                    try layout?.findings(file.scope).map { FindingCounts.perJob($0, includeArchived: reading.includeArchived) }
+                }
             }
             let recorded = current.flatMap { layout?.recorded($0.scope) }
-            if var batch = try current?.nextBatch(size: batchSize, recorded: recorded, logs: currentLogs) {
+            let findingsGap = findings == nil ? nil : current.flatMap { recorded?.findingsGap($0.scope) }
+            if var batch = try current?.nextBatch(
+                size: batchSize, recorded: recorded, logs: currentLogs, findings: currentFindings, findingsGap: findingsGap)
+            {
                 batch.diagnostics = notes + batch.diagnostics
                 notes = []
                 return batch
@@ -118,7 +140,7 @@ actor SamplesReader {
         defer { notes = [] }
         return ScopeBatch(
             scope: entry.scope, jobs: [], gap: entry.gap(entry.scope), logsGap: readsJobLogs ? entry.logsGap(entry.scope) : nil,
-            diagnostics: notes)
+            findingsGap: findings != nil ? entry.findingsGap(entry.scope) : nil, diagnostics: notes)
     }
 }
 

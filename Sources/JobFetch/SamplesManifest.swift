@@ -46,15 +46,20 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
         public var gap: Gap?
         /// Why some jobs' log events could not be read there; `nil` when all were (or none were wanted).
         public var logsGap: Gap?
+        /// Why the finding counts could not be read there; `nil` when they were (or were not looked up).
+        public var findingsGap: Gap?
         /// Caveats by job index in the scope's file; only jobs that have some.
         public var caveats: [Int: [String]]
 
         /// The entry for `scope`; of `gap` only the reason and the list's completeness are kept.
-        public init(scope: Scope, gap: ScopeGap?, logsGap: ScopeGap? = nil, caveats: [Int: [String]]) {
+        public init(
+            scope: Scope, gap: ScopeGap?, logsGap: ScopeGap? = nil, findingsGap: ScopeGap? = nil, caveats: [Int: [String]]
+        ) {
             accountId = scope.accountId
             region = scope.region
             self.gap = gap.map { Gap(reason: $0.reason, listIsComplete: $0.listIsComplete) }
             self.logsGap = logsGap.map { Gap(reason: $0.reason, listIsComplete: $0.listIsComplete) }
+            self.findingsGap = findingsGap.map { Gap(reason: $0.reason, listIsComplete: true) }
             self.caveats = caveats
         }
 
@@ -69,7 +74,11 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
             logsGap.map { ScopeGap(scope: scope, reason: $0.reason, listIsComplete: true) }
         }
 
-        enum CodingKeys: String, CodingKey { case accountId, region, gap, logsGap, caveats }
+        func findingsGap(_ scope: Scope) -> ScopeGap? {
+            findingsGap.map { ScopeGap(scope: scope, reason: $0.reason, listIsComplete: true) }
+        }
+
+        enum CodingKeys: String, CodingKey { case accountId, region, gap, logsGap, findingsGap, caveats }
         struct JobCaveats: Codable {
             var job: Int
             var caveats: [String]
@@ -83,6 +92,7 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
             region = try container.decode(String.self, forKey: .region)
             gap = try container.decodeIfPresent(Gap.self, forKey: .gap)
             logsGap = try container.decodeIfPresent(Gap.self, forKey: .logsGap)
+            findingsGap = try container.decodeIfPresent(Gap.self, forKey: .findingsGap)
             let list = try container.decodeIfPresent([JobCaveats].self, forKey: .caveats) ?? []
             caveats = Dictionary(list.map { ($0.job, $0.caveats) }, uniquingKeysWith: { $0 + $1 })
         }
@@ -94,6 +104,7 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
             try container.encode(region, forKey: .region)
             try container.encodeIfPresent(gap, forKey: .gap)
             try container.encodeIfPresent(logsGap, forKey: .logsGap)
+            try container.encodeIfPresent(findingsGap, forKey: .findingsGap)
             if !caveats.isEmpty {
                 try container.encode(caveats.keys.sorted().map { JobCaveats(job: $0, caveats: caveats[$0]!) }, forKey: .caveats)
             }

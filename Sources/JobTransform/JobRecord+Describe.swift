@@ -37,6 +37,7 @@ extension JobRecord {
     /// the event limit each add a caveat.
     public init(_ sourced: SourcedJob, scope: Scope) {
         self.init(sourced.job, scope: scope, caveats: sourced.caveats)
+        findings = sourced.findings
         guard let errors = JobLastRunErrors(sourced.logs, runStart: sourced.job.lastRunTime, jobStatus: sourced.job.jobStatus)
         else { return }
         lastRunErrors = errors

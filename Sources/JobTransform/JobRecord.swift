@@ -50,6 +50,9 @@ public struct JobRecord: Sendable, Hashable {
     /// Why the last run failed or the job stopped, from its log events; `nil` when they were
     /// not looked up (the job needed no explaining, `--no-job-logs`, or samples without them).
     public var lastRunErrors: JobLastRunErrors?
+    /// The job's finding counts by severity; `nil` when they are not known (not read, or the
+    /// findings call failed in its scope): an empty cell, never 0.
+    public var findings: FindingCounts?
 
     public init(
         accountId: String? = nil, region: String, scopeAccountId: String? = nil, jobId: String? = nil, name: String? = nil,

@@ -36,6 +36,7 @@ public struct ReportBuilder: Sendable {
         for part in converted { records += part }
         if let gap = batch.gap { gaps.append(gap) }
         if let gap = batch.logsGap { gaps.append(gap) }
+        if let gap = batch.findingsGap { gaps.append(gap) }
         notes += batch.diagnostics.map(\.line)
     }
 
