@@ -83,6 +83,8 @@ actor SamplesWriter {
     private var entries: [Scope: SamplesManifest.Entry] = [:]
     /// Each scope's log entries, written when the walk ends (only jobs with looked-up events).
     private var logs: [Scope: [JobLogsFile]] = [:]
+    /// Each scope's finding groups, written when the walk ends (only scopes whose counts were read).
+    private var findings: [Scope: [FindingCount]] = [:]
     private let encoder = Macie2JSON.encoder()
 
     init(directory: URL) throws {
@@ -102,6 +104,8 @@ actor SamplesWriter {
         var entry = entries[scope] ?? SamplesManifest.Entry(scope: scope, gap: nil, caveats: [:])
         if let gap = batch.gap { entry.gap = .init(reason: gap.reason, listIsComplete: gap.listIsComplete) }
         if let gap = batch.logsGap { entry.logsGap = .init(reason: gap.reason, listIsComplete: true) }
+        if let gap = batch.findingsGap { entry.findingsGap = .init(reason: gap.reason, listIsComplete: true) }
+        if let groups = batch.findingGroups { findings[scope, default: []] += groups }
         for job in batch.jobs {
             if let found = job.logs, let id = job.job.jobId { logs[scope, default: []].append(JobLogsFile(jobId: id, logs: found)) }
         }
@@ -133,6 +137,7 @@ actor SamplesWriter {
         }
         files = [:]
         try writeLogs()
+        try writeFindings()
         let manifest = SamplesManifest(scopes: entries.values.sorted { $0.scope < $1.scope })
         let json = JSONEncoder()
         json.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -148,9 +153,7 @@ actor SamplesWriter {
     /// One `logs/<region>.json` per scope whose jobs' log events were looked up.
     private func writeLogs() throws {
         for (scope, entries) in logs {
-            var folder = staging
-            if let account = scope.accountId { folder = folder.appendingPathComponent(account) }
-            folder = folder.appendingPathComponent(JobLogsFile.folderName)
+            let folder = scopeFolder(scope).appendingPathComponent(JobLogsFile.folderName)
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try JobLogsFile.encode(entries).write(to: folder.appendingPathComponent("\(scope.region).json"))
@@ -158,6 +161,33 @@ actor SamplesWriter {
                 throw SourceError.recording("cannot record the log events of \(scope): \(error.localizedDescription)")
             }
         }
+    }
+
+    /// One `findings/<region>.json` per scope whose finding counts were read, in the order
+    /// the walk gave (by job, severity, then not archived before archived).
+    private func writeFindings() throws {
+        let json = JSONEncoder()
+        json.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (scope, groups) in findings {
+            let folder = scopeFolder(scope).appendingPathComponent(FindingsFile.folderName)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                var text = Data("[".utf8)
+                for (n, group) in groups.enumerated() {
+                    text.append(contentsOf: Array((n == 0 ? "\n" : ",\n").utf8))
+                    text.append(try json.encode(group))
+                }
+                text.append(contentsOf: Array((groups.isEmpty ? "]\n" : "\n]\n").utf8))
+                try text.write(to: folder.appendingPathComponent("\(scope.region).json"))
+            } catch {
+                throw SourceError.recording("cannot record the finding counts of \(scope): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// The scope's folder in the recording: the account's, or the top for an unknown account.
+    private func scopeFolder(_ scope: Scope) -> URL {
+        scope.accountId.map { staging.appendingPathComponent($0) } ?? staging
     }
 
     /// Removes the staging folder of a walk that failed.

@@ -37,13 +37,17 @@ public struct LiveJobSource: JobSource {
         /// How the log events of failed, paused and cancelled jobs are read; `nil` reads none
         /// (`--no-job-logs`). Only described jobs are looked up: the list has no run start.
         public var jobLogs: JobLogOptions?
+        /// How each job's finding counts are read; `nil` reads none (`--no-findings`).
+        public var findings: FindingOptions?
 
         /// `pageLimit` below 1 is raised to 1.
         public init(
             regions: [String], maxConcurrency: Int = LiveJobSource.defaultConcurrency, filter: ListJobsFilterCriteria? = nil,
-            describe: Bool = true, keepBodies: Bool = false, pageLimit: Int = 5_000, jobLogs: JobLogOptions? = JobLogOptions()
+            describe: Bool = true, keepBodies: Bool = false, pageLimit: Int = 5_000, jobLogs: JobLogOptions? = JobLogOptions(),
+            findings: FindingOptions? = FindingOptions()
         ) {
             self.jobLogs = jobLogs
+            self.findings = findings
             self.regions = regions
             self.maxConcurrency = maxConcurrency
             self.filter = filter
@@ -139,18 +143,20 @@ public struct LiveJobSource: JobSource {
                     job: .init(listed: $0, region: region, account: nil),
                     caveats: ["from ListClassificationJobs only: the region's list broke off, so its jobs were not described"])
             }
-            return (ScopeBatch(scope: scope, jobs: jobs, gap: ScopeGap(scope: scope, reason: error.reason)), false)
+            var batch = ScopeBatch(scope: scope, jobs: jobs, gap: ScopeGap(scope: scope, reason: error.reason))
+            if let findings = options.findings { await attachFindings(to: &batch, options: findings, limit: limit) }
+            return (batch, false)
         }
         progress?(.listComplete(region: region, jobs: listed.count))
-        guard options.describe else {
+        var batch: ScopeBatch
+        if options.describe {
+            batch = try await describeAll(listed, client: macie, limit: limit)
+            if let jobLogs = options.jobLogs { try await attachLogs(to: &batch, options: jobLogs, limit: limit) }
+        } else {
             let scope = await scope(region)
-            return (
-                ScopeBatch(scope: scope, jobs: listed.map { SourcedJob(job: .init(listed: $0, region: region, account: nil)) }),
-                false
-            )
+            batch = ScopeBatch(scope: scope, jobs: listed.map { SourcedJob(job: .init(listed: $0, region: region, account: nil)) })
         }
-        var batch = try await describeAll(listed, client: macie, limit: limit)
-        if let jobLogs = options.jobLogs { try await attachLogs(to: &batch, options: jobLogs, limit: limit) }
+        if let findings = options.findings { await attachFindings(to: &batch, options: findings, limit: limit) }
         return (batch, false)
     }
 

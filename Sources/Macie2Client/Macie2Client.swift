@@ -54,6 +54,27 @@ public struct Macie2Client: Sendable {
         return (job, answer.body)
     }
 
+    /// GetFindingStatistics (`POST /findings/statistics`). An answer without `countsByGroup`,
+    /// or with a group missing its key or count, is malformed: read as "no findings" it would
+    /// hide them.
+    public func getFindingStatistics(_ request: GetFindingStatisticsRequest) async throws -> [(key: String, count: Int64)] {
+        let body = try Macie2JSON.encoder().encode(request)
+        let answer = try await client.send(
+            .restJSON("GetFindingStatistics", method: "POST", path: "/findings/statistics", json: Array(body)),
+            to: Self.service, region: region)
+        let response = try decode(GetFindingStatisticsResponse.self, answer.body, "GetFindingStatistics")
+        guard let groups = response.countsByGroup else {
+            throw AWSError.malformedAnswer("GetFindingStatistics answered without countsByGroup; the counts cannot be trusted")
+        }
+        return try groups.map { group in
+            guard let key = group.groupKey, let count = group.count, count >= 0 else {
+                throw AWSError.malformedAnswer(
+                    "GetFindingStatistics answered with a group without a key or a count of 0 or more; the counts cannot be trusted")
+            }
+            return (key, count)
+        }
+    }
+
     private func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ operation: String) throws -> T {
         do {
             return try Macie2JSON.decoder().decode(type, from: Data(body))

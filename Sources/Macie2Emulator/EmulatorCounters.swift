@@ -6,7 +6,7 @@ public struct EmulatorCounters: Codable, Sendable, Equatable {
     /// counted before any check.
     public var requests: [String: Int] = [:]
     /// Injected faults by kind: `deniedRegion`, `rateLimit`, `drop`, `throttle`, `serverError`, `emptyPage`,
-    /// `shortPage`, `repeatedToken`, `vanished`; for FilterLogEvents `deniedLogs`, `logsRateLimit`, `logsEmptyPage`.
+    /// `shortPage`, `repeatedToken`, `vanished`; for FilterLogEvents `deniedLogs`, `logsRateLimit`, `logsEmptyPage`; for GetFindingStatistics `deniedFindings`.
     public var faults: [String: Int] = [:]
     /// Requests refused for their signature, Macie2 and STS together.
     public var signatureFailures = 0

@@ -41,6 +41,9 @@ public struct FaultOptions: Sendable {
     /// Regions whose FilterLogEvents answers AccessDeniedException (400), as a missing
     /// `logs:FilterLogEvents` permission does; Macie2 still answers there.
     public var deniedLogsRegions: Set<String> = []
+    /// Regions whose GetFindingStatistics answers AccessDeniedException (403), as a policy
+    /// without `macie2:GetFindingStatistics` does; the jobs are still listed and described there.
+    public var deniedFindingsRegions: Set<String> = []
     /// Seeds every draw (faults, jitter, which jobs vanish): the same seed and request order give the same faults.
     public var seed: UInt64 = 1
 

@@ -144,6 +144,14 @@ public final class Macie2Service: @unchecked Sendable {
                 .error("AccessDeniedException", 403, "User is not authorized to perform: macie2:\(operation) in \(region)."),
                 delay)
         }
+        if operation == "GetFindingStatistics", faults.options.deniedFindingsRegions.contains(region) {
+            return fault(
+                "deniedFindings",
+                .error(
+                    "AccessDeniedException", 403,
+                    "User: arn:aws:iam::\(accountId):user/macie-report is not authorized to perform: macie2:GetFindingStatistics"),
+                delay)
+        }
         if !faults.admit(at: now()) {
             return fault("rateLimit", .error("ThrottlingException", 429, "Rate exceeded"), delay)
         }

@@ -107,6 +107,12 @@ struct EmulatorCommand: AsyncParsableCommand {
         help: ArgumentHelp("Answer FilterLogEvents in this region with AccessDeniedException (repeatable).", valueName: "REGION"))
     var deniedLogsRegions: [String] = []
 
+    @Option(
+        name: .customLong("deny-findings"),
+        help: ArgumentHelp(
+            "Answer GetFindingStatistics in this region with AccessDeniedException (repeatable).", valueName: "REGION"))
+    var deniedFindingsRegions: [String] = []
+
     @Option(help: "Seed for every random fault.")
     var seed: UInt64 = 1
 
@@ -159,6 +165,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         faults.logsPageSize = logsPageSize
         faults.logsRate = logsRate
         faults.deniedLogsRegions = Set(deniedLogsRegions)
+        faults.deniedFindingsRegions = Set(deniedFindingsRegions)
         faults.seed = seed
         let jobs: [Scope: [RecordedJob]]
         let logs: [Scope: [String: JobLogs]]

@@ -19,7 +19,9 @@ import Foundation
 /// line does, and checks it the same way.
 enum ConfigFile {
     /// Options of `run` that take no value.
-    static let flags: Set<String> = ["quiet", "no-formula-guard", "no-describe", "no-job-logs"]
+    static let flags: Set<String> = [
+        "quiet", "no-formula-guard", "no-describe", "no-job-logs", "no-findings", "include-archived-findings",
+    ]
 
     /// Every long option of `run`, read from its own help so the list can never drift.
     static let runOptionNames: Set<String> = {

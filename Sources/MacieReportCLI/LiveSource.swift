@@ -16,8 +16,11 @@ struct LiveSource {
     let options: LiveJobSource.Options
 
     /// `jobLogs` false (`--no-job-logs`) reads no log events; so does `--no-describe`, since
-    /// the list gives no run start to read from.
-    static func resolve(_ live: LiveOptions, jobLogs: Bool = true, environment: [String: String]) throws -> LiveSource {
+    /// the list gives no run start to read from. `findings` `nil` (`--no-findings`) counts no findings.
+    static func resolve(
+        _ live: LiveOptions, jobLogs: Bool = true, findings: LiveJobSource.FindingOptions? = .init(),
+        environment: [String: String]
+    ) throws -> LiveSource {
         let settings = try AWSSettings.resolve(profile: live.profile, endpointURL: live.endpointURL, environment: environment)
         let regions = try settings.regions(explicit: live.regions)
         let readsLogs = jobLogs && !live.noDescribe
@@ -32,7 +35,7 @@ struct LiveSource {
         let options = LiveJobSource.Options(
             regions: regions, maxConcurrency: live.maxConcurrency ?? LiveJobSource.defaultConcurrency, filter: filter,
             describe: !live.noDescribe, keepBodies: live.saveSamples != nil,
-            jobLogs: readsLogs ? LiveJobSource.JobLogOptions() : nil)
+            jobLogs: readsLogs ? LiveJobSource.JobLogOptions() : nil, findings: findings)
         if let folder = live.saveSamples { try RecordingJobSource.prepare(URL(fileURLWithPath: folder)) }
         return LiveSource(settings: settings, regions: regions, options: options)
     }

@@ -78,6 +78,18 @@ struct RunCommand: AsyncParsableCommand {
     )
     var noJobLogs = false
 
+    @Flag(
+        name: .customLong("no-findings"),
+        help:
+            "Do not count each job's findings (for credentials without macie2:GetFindingStatistics); the findings columns are then left empty."
+    )
+    var noFindings = false
+
+    @Flag(
+        name: .customLong("include-archived-findings"),
+        help: "Count archived (suppressed) findings too; by default they are left out, as in the Macie console.")
+    var includeArchivedFindings = false
+
     @Option(
         name: .customLong("lock-timeout"),
         help: "Seconds to wait for another run writing to the same output directory or history.")
@@ -120,6 +132,9 @@ struct RunCommand: AsyncParsableCommand {
         if !["text", "json"].contains(logFormat) { throw ValidationError("--log-format takes text or json, not \(logFormat)") }
         if let failOn, !["error", "attention"].contains(failOn) {
             throw ValidationError("--fail-on takes error or attention, not \(failOn)")
+        }
+        if noFindings, includeArchivedFindings {
+            throw ValidationError("--include-archived-findings counts findings, and --no-findings counts none: give one of them")
         }
         if keepDays != nil, history == nil { throw ValidationError("--keep-days prunes the history: it needs --history FILE") }
         // Bounded here, where a wrong number is a usage error, rather than trapping in date
@@ -170,7 +185,10 @@ struct RunCommand: AsyncParsableCommand {
         let result: ReportPipeline.Result
         if let samples {
             result = try await ReportPipeline.run(
-                source: SamplesJobSource(directory: URL(fileURLWithPath: samples), readsJobLogs: !noJobLogs), options: options)
+                source: SamplesJobSource(
+                    directory: URL(fileURLWithPath: samples), readsJobLogs: !noJobLogs,
+                    findings: noFindings ? nil : .init(includeArchived: includeArchivedFindings)),
+                options: options)
         } else {
             result = try await runLive(options)
         }
@@ -215,7 +233,9 @@ struct RunCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "macie-report")
-        let setup = try LiveSource.resolve(live, jobLogs: !noJobLogs, environment: ProcessInfo.processInfo.environment)
+        let setup = try LiveSource.resolve(
+            live, jobLogs: !noJobLogs, findings: noFindings ? nil : .init(includeArchived: includeArchivedFindings),
+            environment: ProcessInfo.processInfo.environment)
         let showProgress = !quiet && ProgressLine.isTerminal
         let holder = RetryCounter()
         let progress = showProgress ? ProgressLine(regions: setup.regions.count, retries: { await holder.count() }) : nil

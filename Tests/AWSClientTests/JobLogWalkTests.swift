@@ -36,7 +36,8 @@ import Testing
         let client = try AWSClientTests.client(endpoint: server.url, attempts: attempts)
         let source = LiveJobSource(
             client: client, account: CallerAccount(known: "111122223333"),
-            options: .init(regions: ["us-east-1"], maxConcurrency: 2, jobLogs: .init(eventLimit: eventLimit, rate: 1_000)),
+            options: .init(
+                regions: ["us-east-1"], maxConcurrency: 2, jobLogs: .init(eventLimit: eventLimit, rate: 1_000), findings: nil),
             logger: Logger(label: "test"))
         var batches: [ScopeBatch] = []
         for try await batch in source.batches() { batches.append(batch) }
@@ -117,7 +118,8 @@ import Testing
         defer { server.stop() }
         let source = LiveJobSource(
             client: try AWSClientTests.client(endpoint: server.url), account: CallerAccount(known: "111122223333"),
-            options: .init(regions: ["us-east-1"], maxConcurrency: 2, jobLogs: .init(rate: 1_000)), logger: Logger(label: "test"))
+            options: .init(regions: ["us-east-1"], maxConcurrency: 2, jobLogs: .init(rate: 1_000), findings: nil),
+            logger: Logger(label: "test"))
         var batches: [ScopeBatch] = []
         for try await batch in source.batches() { batches.append(batch) }
         let batch = try #require(batches.first)
