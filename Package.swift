@@ -182,7 +182,7 @@ let package = Package(
                 "ReportRender", "JobTransform", "JobFetch", "JobLogModel", "Macie2Model", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
-        .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport"]),
+        .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport", "JobFetch"]),
         .testTarget(
             name: "MailDeliveryTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import JobFetch
 import TestSupport
 import Testing
 
@@ -26,11 +27,11 @@ import Testing
         return (try TestSupport.run(TestSupport.executable(), arguments, environment: environment()), out)
     }
 
-    func replay(_ samples: URL) throws -> (TestSupport.ProcessResult, URL) {
+    func replay(_ samples: URL, _ extra: [String] = []) throws -> (TestSupport.ProcessResult, URL) {
         let out = try TestSupport.scratchDirectory("replayed")
         let result = try TestSupport.run(
             TestSupport.executable(),
-            ["run", "--samples", samples.path, "--output-dir", out.path, "--as-of", TestSupport.demoAsOf],
+            ["run", "--samples", samples.path, "--output-dir", out.path, "--as-of", TestSupport.demoAsOf] + extra,
             environment: environment())
         return (result, out)
     }
@@ -50,7 +51,15 @@ import Testing
                 "region eu-west-1 is incomplete in the report: access denied for ListClassificationJobs"))
         #expect(recorded.stderr.contains("(account 210987654321)"), "the gap names its scope's account")
         let files = try FileManager.default.contentsOfDirectory(atPath: samples.appendingPathComponent("210987654321").path)
-        #expect(files.sorted() == ["ap-southeast-2.json", "eu-west-1.json", "logs", "us-east-1.json"])
+        #expect(files.sorted() == ["ap-southeast-2.json", "eu-west-1.json", "findings", "logs", "us-east-1.json"])
+        let findingFiles = try FileManager.default.contentsOfDirectory(
+            atPath: samples.appendingPathComponent("210987654321/findings").path)
+        #expect(findingFiles.sorted() == ["ap-southeast-2.json", "us-east-1.json"], "no jobs were listed in eu-west-1")
+        for region in findingFiles {
+            let recorded = try Set(FindingsFile.read(samples.appendingPathComponent("210987654321/findings/\(region)")))
+            let demo = try Set(FindingsFile.read(TestSupport.demoSamples.appendingPathComponent("findings/\(region)")))
+            #expect(recorded == demo, "\(region): archived and not recorded apart, as the demo has them")
+        }
         let logFiles = try FileManager.default.contentsOfDirectory(
             atPath: samples.appendingPathComponent("210987654321/logs").path)
         #expect(logFiles.sorted() == ["ap-southeast-2.json", "us-east-1.json"], "no jobs were listed in eu-west-1")
@@ -76,6 +85,27 @@ import Testing
         #expect(html.contains("(account 210987654321)"))
         #expect(html.contains("vanished between ListClassificationJobs"))
         #expect(html.contains("could not be read, so why they failed is missing"))
+    }
+
+    @Test func aFindingsGapAndArchivedCountsReplayByteForByte() throws {
+        let emulator = try EmulatorProcess([
+            "--credentials", "\(Self.key):\(Self.secret)", "--deny-findings", "us-east-1",
+        ])
+        defer { emulator.stop() }
+        let samples = try TestSupport.scratchDirectory("samples").appendingPathComponent("night")
+        let (recorded, liveOut) = try live(emulator, saveTo: samples, ["--include-archived-findings"])
+        #expect(recorded.status == 3, "\(recorded.stderr)")
+        #expect(recorded.stderr.contains("region us-east-1 is incomplete in the report: finding counts of"))
+        let manifest = try String(contentsOf: samples.appendingPathComponent("scopes.json"), encoding: .utf8)
+        #expect(manifest.contains("\"findingsGap\""))
+        let (replayed, replayOut) = try replay(samples, ["--include-archived-findings"])
+        #expect(replayed.status == 3)
+        #expect(replayed.stderr == recorded.stderr)
+        let live = try TestSupport.snapshot(liveOut)
+        let offline = try TestSupport.snapshot(replayOut)
+        for name in ["jobs.csv", "summary.csv", "report.html"] {
+            #expect(live[name] == offline[name], "\(name) differs between live and replay")
+        }
     }
 
     @Test func aSecondRecordingReplacesTheFirstButNeverAFolderOfOtherFiles() throws {
