@@ -77,7 +77,8 @@ extension LiveJobSource {
 /// GetFindingStatistics has no `nextToken`: an answer with `groupLimit` groups may have been
 /// cut off, and its counts are never taken as whole. The first call asks for every job at
 /// once; if its answer is full, the jobs are asked for again in slices of `groupLimit - 1`
-/// ids (a `classificationDetails.jobId` `eq` condition), whose answers cannot be full.
+/// ids (a `classificationDetails.jobId` `eq` condition), whose answers cannot be full. The
+/// slices are asked for together, each holding one of the walk's permits.
 struct FindingQuery: Sendable {
     var severity: FindingSeverity
     /// `false`: only findings not archived; `true`: only archived ones; `nil`: both.
@@ -88,18 +89,21 @@ struct FindingQuery: Sendable {
         let wanted = Set(jobIds)
         let first = try await ask(nil, macie, limit)
         if first.count < groupLimit { return Self.tally(first, wanted) }
-        var counts: [String: Int64] = [:]
         let slice = groupLimit - 1
-        for start in stride(from: 0, to: jobIds.count, by: slice) {
-            let ids = Array(jobIds[start..<min(start + slice, jobIds.count)])
-            let answer = try await ask(ids, macie, limit)
-            guard answer.count < groupLimit else {
-                throw AWSError.malformedAnswer(
-                    "GetFindingStatistics answered \(answer.count) groups for \(ids.count) jobs; the counts cannot be trusted")
+        let slices = stride(from: 0, to: jobIds.count, by: slice).map { Array(jobIds[$0..<min($0 + slice, jobIds.count)]) }
+        return try await withThrowingTaskGroup(of: [String: Int64].self) { group in
+            for ids in slices {
+                group.addTask {
+                    let answer = try await ask(ids, macie, limit)
+                    guard answer.count < groupLimit else {
+                        throw AWSError.malformedAnswer(
+                            "GetFindingStatistics answered \(answer.count) groups for \(ids.count) jobs; the counts cannot be trusted")
+                    }
+                    return Self.tally(answer, wanted)
+                }
             }
-            counts.merge(Self.tally(answer, wanted)) { FindingCounts.adding($0, $1) }
+            return try await group.reduce(into: [:]) { $0.merge($1) { FindingCounts.adding($0, $1) } }
         }
-        return counts
     }
 
     /// One request: this severity and archived choice, for `jobIds` or for every job.
