@@ -2,6 +2,7 @@
 """Generate a large synthetic Macie classification-job dataset.
 
     python3 scripts/gen_samples.py --jobs N --out DIR [--regions K] [--seed S] [--error-events]
+                                   [--findings]
 
 Writes DIR/<region>.json for K regions (default 4): each a JSON array of
 DescribeClassificationJob response bodies in the same format as
@@ -20,6 +21,12 @@ and bucket-level errors, a run-started event, a rare undocumented type) in
 DIR/logs/<region>.json, one {"jobId", "events"} entry a line as
 JobLogsFile.encode writes them.  The job bodies are otherwise the same bytes as
 without the flag: the extra draws come from a generator of their own.
+
+With --findings, about 60% of the jobs that ran have findings, written to
+DIR/findings/<region>.json as {jobId, severity, archived, count} groups (the
+FindingCount format the emulator serves): Low for most, Medium for many, High for
+a few, some archived.  Drawn from a generator of its own, so the job bodies keep
+their bytes.
 
 Deterministic: the output depends only on the arguments (relative dates use
 the fixed --anchor, default 2026-11-24T06:00:00Z, never the clock).
@@ -130,6 +137,24 @@ def iso_epoch(text):
 def micro_text(epoch_ms, micros):
     dt = datetime.fromtimestamp(epoch_ms // 1000, timezone.utc)
     return dt.strftime("%Y-%m-%dT%H:%M:%S") + ".%06dZ" % ((epoch_ms % 1000) * 1000 + micros)
+
+
+def finding_groups(seed, i, job):
+    """--findings: job i's finding groups, from a generator seeded by (seed, i) alone."""
+    if "lastRunTime" not in job:
+        return []
+    rng = random.Random("macie-report-gen-findings:%s:%d" % (seed, i))
+    if rng.random() >= 0.6:
+        return []
+    groups = []
+    for severity, share, scale in (("High", 0.2, 5), ("Medium", 0.5, 40), ("Low", 0.9, 300)):
+        if rng.random() < share:
+            groups.append({"archived": False, "count": 1 + int(scale * rng.random() ** 2),
+                           "jobId": job["jobId"], "severity": severity})
+            if rng.random() < 0.15:
+                groups.append({"archived": True, "count": 1 + int(scale * rng.random() ** 3),
+                               "jobId": job["jobId"], "severity": severity})
+    return groups
 
 
 def error_events(seed, i, job, anchor_epoch):
@@ -406,6 +431,8 @@ def main():
     ap.add_argument("--error-events", action="store_true",
                     help="make about 10%% of the jobs that ran ERROR, each with 1-200 log events "
                          "in DIR/logs/<region>.json")
+    ap.add_argument("--findings", action="store_true",
+                    help="give about 60%% of the jobs that ran finding counts in DIR/findings/<region>.json")
     args = ap.parse_args()
     if args.jobs < 0:
         ap.error("--jobs must be >= 0")
@@ -426,9 +453,22 @@ def main():
         os.makedirs(os.path.join(args.out, "logs"), exist_ok=True)
         logs = {r: open(os.path.join(args.out, "logs", r + ".json"), "wb", buffering=1 << 20)
                 for r in regions}
+    findings, finding_counts, finding_groups_total = {}, dict.fromkeys(regions, 0), 0
+    if args.findings:
+        os.makedirs(os.path.join(args.out, "findings"), exist_ok=True)
+        findings = {r: open(os.path.join(args.out, "findings", r + ".json"), "wb", buffering=1 << 20)
+                    for r in regions}
     try:
         for i in range(args.jobs):
             region, job = gen.job(i)
+            if args.findings:
+                for group in finding_groups(args.seed, i, job):
+                    data = ("[\n" if finding_counts[region] == 0 else ",\n") + dumps(
+                        group, sort_keys=True, separators=(",", ":"))
+                    findings[region].write(data.encode("utf-8"))
+                    total += len(data)
+                    finding_counts[region] += 1
+                    finding_groups_total += 1
             if args.error_events:
                 failed, events = error_events(args.seed, i, job, gen.anchor_epoch)
                 if "lastRunErrorStatus" in job:  # absent stays absent (jobs from before the member)
@@ -456,8 +496,12 @@ def main():
                 data = b"\n]\n" if log_counts[r] else b"[]\n"
                 logs[r].write(data)
                 total += len(data)
+            if r in findings:
+                data = b"\n]\n" if finding_counts[r] else b"[]\n"
+                findings[r].write(data)
+                total += len(data)
     finally:
-        for f in list(files.values()) + list(logs.values()):
+        for f in list(files.values()) + list(logs.values()) + list(findings.values()):
             f.close()
     elapsed = time.perf_counter() - started
     for r in regions:
@@ -466,6 +510,8 @@ def main():
     if args.error_events:
         print("log events: %d ERROR jobs, %d events in %s/logs/"
               % (sum(log_counts.values()), log_events, args.out))
+    if args.findings:
+        print("findings: %d groups in %s/findings/" % (finding_groups_total, args.out))
     print("total: %d jobs, %d bytes written (%.0f bytes/job) in %.2fs"
           % (args.jobs, total, total / args.jobs if args.jobs else 0, elapsed))
 
