@@ -1,13 +1,15 @@
 """boto3's macie2 get_finding_statistics against macie2-emulator: the counts the demo's
 findings/<region>.json records, grouped by job under a severity criterion, cut at `size`
 (the operation has no nextToken), with archived findings counted unless excluded."""
+import csv
 import json
+import subprocess
 from collections import Counter
 
 import botocore
 import pytest
 
-from conftest import DEMO
+from conftest import AS_OF, DEMO, binary
 from emulator import AKID, SECRET, client, counters, running
 
 
@@ -75,3 +77,47 @@ def test_unserved_queries_are_validation_errors():
         with pytest.raises(botocore.exceptions.ClientError) as raised:
             c.get_finding_statistics(groupBy="severity.description", size=0)
         assert raised.value.response["Error"]["Code"] == "ValidationException"
+
+
+def test_a_denied_region_is_access_denied_as_botocore_parses_it():
+    with running("--credentials", f"{AKID}:{SECRET}", "--deny-findings", "eu-west-1") as url:
+        with pytest.raises(botocore.exceptions.ClientError) as raised:
+            client(url, "eu-west-1").get_finding_statistics(groupBy="classificationDetails.jobId")
+        assert raised.value.response["Error"]["Code"] == "AccessDeniedException"
+        assert raised.value.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+        assert "macie2:GetFindingStatistics" in raised.value.response["Error"]["Message"]
+        assert dict(by_job(client(url, "us-east-1"))) == expected("us-east-1")
+        assert counters(url)["faults"] == {"deniedFindings": 1}
+
+
+def live_run(url, out, *extra):
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true",
+           "AWS_ACCESS_KEY_ID": AKID, "AWS_SECRET_ACCESS_KEY": SECRET}
+    regions = [arg for region in FINDINGS for arg in ("--region", region)]
+    return subprocess.run(
+        [binary(), "run", *regions, "--endpoint-url", url, "--output-dir", str(out), "--as-of", AS_OF,
+         "--format", "csv", "--quiet", "--no-job-logs", *extra],
+        capture_output=True, text=True, env=env, check=False)
+
+
+def test_macie_reports_counts_are_the_files_with_one_call_per_severity_and_region(tmp_path):
+    """macie-report's jobs.csv against counts computed here from the raw files; the calls it
+    made, counted by the emulator: three a region (no answer of the demo fills size 100),
+    none with --no-findings."""
+    with running("--credentials", f"{AKID}:{SECRET}") as url:
+        result = live_run(url, tmp_path / "on")
+        assert result.returncode == 0, result.stderr
+        assert counters(url)["requests"]["GetFindingStatistics"] == 3 * len(FINDINGS)
+        with open(tmp_path / "on" / "jobs.csv", newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        assert len(rows) == 76
+        for row in rows:
+            counts = [expected(row["region"], s, archived=False).get(row["jobId"], 0) for s in ("High", "Medium", "Low")]
+            assert [row["findings"], row["findingsHigh"], row["findingsMedium"], row["findingsLow"]] == [
+                str(sum(counts)), *map(str, counts)], row["jobId"]
+        assert sum(int(row["findingsHigh"]) for row in rows) == 59
+        result = live_run(url, tmp_path / "off", "--no-findings")
+        assert result.returncode == 0, result.stderr
+        assert counters(url)["requests"]["GetFindingStatistics"] == 3 * len(FINDINGS)
+        with open(tmp_path / "off" / "jobs.csv", newline="", encoding="utf-8") as f:
+            assert all(row["findings"] == row["findingsHigh"] == "" for row in csv.DictReader(f))
