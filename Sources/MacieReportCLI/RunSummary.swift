@@ -10,7 +10,8 @@ enum RunSummary {
         let paused = report.attentionCount(.pausedByQuota)
         return "\(report.records.count) jobs in \(report.regions.count) regions and \(report.accounts.count) accounts; "
             + "\(report.attention.count) need attention (\(report.errorCount) ERROR on last run, \(paused) paused by Macie, "
-            + "\(expiring) user-paused expiring within \(report.expiryWindowDays) days). "
+            + "\(expiring) user-paused expiring within \(report.expiryWindowDays) days)"
+            + (report.findingsRead ? "; \(report.jobsWithHighFindings) with High findings. " : ". ")
             + "Wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) to \(directory)."
     }
 
@@ -23,6 +24,11 @@ enum RunSummary {
             "complete": report.isComplete, "gaps": report.gaps.map(\.region), "files": files.map(\.lastPathComponent),
             "outputDir": directory,
         ]
+        if report.findingsRead {
+            let totals = report.findingTotals
+            fields["jobsWithHighFindings"] = report.jobsWithHighFindings
+            fields["findings"] = ["high": totals.high, "medium": totals.medium, "low": totals.low, "total": totals.total]
+        }
         if let changes = report.changes {
             var counts: [String: Int] = [:]
             for kind in ChangeKind.allCases { counts[kind.rawValue] = changes.count(kind) }

@@ -73,6 +73,10 @@ import Testing
         #expect(records[1]["message"] as? String == "run finished")
         #expect(records[1]["jobs"] as? Int == 76)
         #expect(records[1]["errors"] as? Int == 9)
+        #expect(records[1]["jobsWithHighFindings"] as? Int == 18)
+        let findings = records[1]["findings"] as? [String: Any]
+        #expect(findings?["high"] as? Int == 59 && findings?["medium"] as? Int == 460 && findings?["low"] as? Int == 1609)
+        #expect(findings?["total"] as? Int == 59 + 460 + 1609)
         #expect((records[1]["time"] as? String)?.hasSuffix("Z") == true)
 
         let failed = try TestSupport.run(

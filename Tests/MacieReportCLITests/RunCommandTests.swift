@@ -20,7 +20,7 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stdout
-                == "76 jobs in 3 regions and 3 accounts; 18 need attention (9 ERROR on last run, 5 paused by Macie, 5 user-paused expiring within 7 days). Wrote jobs.csv, summary.csv, errors.csv, report.html, report.xlsx to \(out.path).\n"
+                == "76 jobs in 3 regions and 3 accounts; 18 need attention (9 ERROR on last run, 5 paused by Macie, 5 user-paused expiring within 7 days); 18 with High findings. Wrote jobs.csv, summary.csv, errors.csv, report.html, report.xlsx to \(out.path).\n"
         )
         #expect(
             result.stderr == "macie-report: warning: jobStatus \"ARCHIVED\" is not in the Macie2 model; shown as sent (1 job)\n")
