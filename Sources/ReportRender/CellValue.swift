@@ -33,5 +33,7 @@ extension CellValue {
     init(_ text: String?) { self = text.map(CellValue.text) ?? .empty }
     init(_ number: Double?) { self = number.map(CellValue.number) ?? .empty }
     init(_ number: Int?) { self = number.map { CellValue.number(Double($0)) } ?? .empty }
+    /// A count such as a finding count; exact up to 2^53, far beyond any real count.
+    init(_ number: Int64?) { self = number.map { CellValue.number(Double($0)) } ?? .empty }
     init(_ date: Date?) { self = date.map(CellValue.date) ?? .empty }
 }

@@ -10,13 +10,14 @@ enum HTMLReportView {
         let attentionCount = report.attention.count
         let expiring = report.attentionCount(.expiringSoon)
         let paused = report.attentionCount(.pausedByQuota)
-        let headline: [[String: Any]] = [
+        var headline: [[String: Any]] = [
             ["label": "jobs", "value": String(report.records.count), "alert": false],
             ["label": "need attention", "value": String(attentionCount), "alert": attentionCount > 0],
             ["label": "ERROR on last run", "value": String(report.errorCount), "alert": report.errorCount > 0],
             ["label": "paused by Macie", "value": String(paused), "alert": paused > 0],
             ["label": "expiring in \(report.expiryWindowDays) days", "value": String(expiring), "alert": expiring > 0],
         ]
+        if let findings = FindingsView.tile(report) { headline.append(findings) }
         return [
             "asOf": text(report.asOf) + " UTC",
             "totalJobs": String(report.records.count),
@@ -39,6 +40,9 @@ enum HTMLReportView {
             "hasNotes": !report.notes.isEmpty,
             "notes": report.notes,
             "jobs": JobRows(records: report.records),
+            // Whether the job table shows the finding counts; without counts it has no such columns.
+            "findingsRead": report.findingsRead,
+            "findingsChart": FindingsView.make(report),
             "changes": ChangesView.make(report),
             "trend": TrendChartView.make(report.trend),
             "charts": [

@@ -39,6 +39,13 @@ public struct JobColumn: Sendable {
         .init("lastRunErrorTypes") { readErrors($0).map { .init($0.typesText.isEmpty ? nil : $0.typesText) } ?? .empty },
         .init("lastRunAffectedAccounts") { readErrors($0).map { .init($0.affectedAccounts.count) } ?? .empty },
         .init("lastRunAffectedBuckets") { readErrors($0).map { .init($0.affectedBuckets.count) } ?? .empty },
+        // The findings the job's runs produced: the total, then by severity. Empty when the
+        // counts are not known (not read, or the call failed in the job's scope): a 0 would
+        // claim the job found nothing.
+        .init("findings") { .init($0.findings?.total) },
+        .init("findingsHigh") { .init($0.findings?.high) },
+        .init("findingsMedium") { .init($0.findings?.medium) },
+        .init("findingsLow") { .init($0.findings?.low) },
     ]
 
     /// The record's last-run errors when its log events were read: a zero count then means

@@ -41,6 +41,13 @@ struct JobRow: MustacheParent {
         case "caveats": return r.caveats.joined(separator: "; ")
         case "consoleURL": return MacieConsole.jobURL(region: r.region, jobId: r.jobId)
         case "statusClass": return StatusPalette.cssClass(r.jobStatus)
+        // Finding counts: empty when not known, never 0 (report.mustache shows them only when
+        // the report's findingsRead is true).
+        case "findings": return r.findings.map { String($0.total) } ?? ""
+        case "findingsHigh": return r.findings.map { String($0.high) } ?? ""
+        case "findingsMedium": return r.findings.map { String($0.medium) } ?? ""
+        case "findingsLow": return r.findings.map { String($0.low) } ?? ""
+        case "hasHighFindings": return (r.findings?.high ?? 0) > 0
         default: return nil
         }
     }

@@ -3,7 +3,8 @@ import JobTransform
 
 /// The report as plain text: the email's text/plain alternative, for mail clients (and
 /// people) that do not show HTML. The same order as report.html: gaps, changes, attention,
-/// why jobs failed, then the counts; long lists are cut with a pointer to the attachments, which hold every job.
+/// why jobs failed, the jobs with the most findings, then the counts; long lists are cut with a
+/// pointer to the attachments, which hold every job.
 public enum PlainTextSummary {
     /// Rows listed per section before the rest are summarised in one line.
     public static let listLimit = 40
@@ -35,6 +36,7 @@ public enum PlainTextSummary {
         }
         lines.append("")
         lines += failureLines(report)
+        lines += findingLines(report)
         for (title, dimension) in [
             ("By status", SummaryDimension.jobStatus), ("By type", .jobType), ("By last-run error", .lastRunErrorStatus),
             ("By region", .region),

@@ -133,7 +133,8 @@ struct JobsSheetNotes {
 }
 
 /// The Jobs sheet: jobs.csv's columns, one row per job, as an Excel table; each job's name
-/// links to it in the Macie console; failed runs and jobs about to be cancelled highlighted.
+/// links to it in the Macie console; failed runs, jobs about to be cancelled and High
+/// findings highlighted.
 enum XLSXJobsSheet {
     static func write(_ report: ReportModel, asTable: Bool, to sheet: XLSXSheet, _ styles: XLSXStyles) throws -> JobsSheetNotes {
         let records = report.records
@@ -188,6 +189,12 @@ enum XLSXJobsSheet {
             rows: rows, columns: expires...expires,
             formula: "=AND($\(status)2=\"USER_PAUSED\",$\(letter(expires))2<>\"\",$\(letter(expires))2<=\(limit))",
             styles.expiringHighlight)
+        // A job with High findings: its count in bold red (empty cells, counts not known, never are).
+        guard report.findingsRead else { return }
+        let high = letter(index("findingsHigh"))
+        try sheet.highlight(
+            rows: rows, columns: index("findingsHigh")...index("findingsHigh"),
+            formula: "=AND(ISNUMBER($\(high)2),$\(high)2>0)", styles.errorHighlight)
     }
 }
 

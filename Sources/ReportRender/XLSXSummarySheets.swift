@@ -2,7 +2,7 @@ import Foundation
 import JobTransform
 
 /// The Summary sheet: headline figures, gaps, the summary.csv rows, the status × type
-/// cross-tab and notes, top to bottom.
+/// cross-tab, the jobs with the most findings and notes, top to bottom.
 enum XLSXSummarySheet {
     static func write(
         _ report: ReportModel, jobsSheet: JobsSheetNotes, errorsSheet: XLSXErrorsSheet.Notes = .init(), to sheet: XLSXSheet,
@@ -14,7 +14,7 @@ enum XLSXSummarySheet {
         try sheet.setColumn(2, width: 12)
         try sheet.write(row, 0, text: "Macie classification jobs", styles.title)
         row += 2
-        let headline: [(String, CellValue)] = [
+        var headline: [(String, CellValue)] = [
             ("As of (UTC)", .date(report.asOf)),
             ("Jobs", .number(Double(report.records.count))),
             ("Need attention", .number(Double(report.attention.count))),
@@ -22,6 +22,7 @@ enum XLSXSummarySheet {
             ("Regions", .text(report.regions.joined(separator: ", "))),
             ("Accounts", .number(Double(report.accounts.count))),
         ]
+        headline += findingsHeadline(report)
         for (label, value) in headline {
             try sheet.write(row, 0, text: label, styles.header)
             try sheet.write(row, 1, cell: value, styles)
@@ -66,6 +67,7 @@ enum XLSXSummarySheet {
         }
         try sheet.printSetup(repeatHeader: false)
         row = try writeCrossTab(report.crossTab, at: row + 1, to: sheet, styles)
+        row = try XLSXTopFindings.write(report, at: row + 1, chartRow: 1 + charts.count * 16, to: sheet, in: book, styles)
         var notes = report.notes
         if let note = Self.cutCellsNote(jobsSheet.truncatedCells, sheet: "Jobs", file: "jobs.csv") { notes.append(note) }
         if jobsSheet.unlinkedRows > 0 {
@@ -83,6 +85,14 @@ enum XLSXSummarySheet {
             try sheet.write(row + 1, 0, text: "Notes on the data", styles.header)
             for (i, note) in notes.enumerated() { try sheet.write(row + 2 + i, 0, text: note) }
         }
+    }
+
+    /// Jobs with High findings (and how many jobs' counts are unknown), when counts were read.
+    static func findingsHeadline(_ report: ReportModel) -> [(String, CellValue)] {
+        guard report.findingsRead else { return [] }
+        let unknown = report.jobsWithoutFindingCounts
+        return [("Jobs with High findings", .number(Double(report.jobsWithHighFindings)))]
+            + (unknown > 0 ? [("Jobs' finding counts unknown", .number(Double(unknown)))] : [])
     }
 
     private static func writeCrossTab(_ tab: StatusTypeCrossTab, at start: Int, to sheet: XLSXSheet, _ styles: XLSXStyles) throws

@@ -7,10 +7,12 @@ import TestSupport
 
 /// The demo dataset as a report model, and a way to render one file of it.
 enum RenderFixture {
-    /// `jobLogs` false reads the demo as `--no-job-logs` does: no job has reasons.
-    static func demo(jobLogs: Bool = true) async throws -> ReportModel {
+    /// `jobLogs` false reads the demo as `--no-job-logs` does: no job has reasons; `findings`
+    /// false as `--no-findings` does: no job's finding counts are known.
+    static func demo(jobLogs: Bool = true, findings: Bool = true) async throws -> ReportModel {
         var builder = ReportBuilder(asOf: ISO8601Timestamp.parse(TestSupport.demoAsOf)!)
-        let source = SamplesJobSource(directory: TestSupport.demoSamples, readsJobLogs: jobLogs)
+        let source = SamplesJobSource(
+            directory: TestSupport.demoSamples, readsJobLogs: jobLogs, findings: findings ? .init() : nil)
         for try await batch in source.batches() { builder.add(batch) }
         return builder.build()
     }

@@ -48,7 +48,7 @@ import Testing
         #expect(!sheet.contains("<autoFilter"))
         #expect(sheet.contains("<tablePart r:id="))
         let table = String(decoding: try XLSXReader.part("xl/tables/table1.xml", of: file), as: UTF8.self)
-        #expect(table.contains("ref=\"A1:Z77\"") && table.contains("<autoFilter ref=\"A1:Z77\"/>"))
+        #expect(table.contains("ref=\"A1:AD77\"") && table.contains("<autoFilter ref=\"A1:AD77\"/>"))
         #expect(sheet.contains("<conditionalFormatting sqref=\"G2:G77\">"))
         #expect(sheet.contains("<hyperlink ref=\"D2\""))
         #expect(

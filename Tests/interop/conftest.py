@@ -10,6 +10,29 @@ DEMO = ROOT / "samples" / "demo"
 AS_OF = "2026-11-24T06:00:00Z"
 
 
+def demo_finding_counts() -> dict:
+    """jobId → (High, Medium, Low) of samples/demo/findings/*.json, archived findings left
+    out as the reports count them by default. Jobs without findings are absent."""
+    import json
+    counts = {}
+    for path in sorted((DEMO / "findings").glob("*.json")):
+        for group in json.loads(path.read_text(encoding="utf-8")):
+            if group["archived"]:
+                continue
+            row = counts.setdefault(group["jobId"], [0, 0, 0])
+            row[("High", "Medium", "Low").index(group["severity"])] += group["count"]
+    return {job: tuple(row) for job, row in counts.items()}
+
+
+def top_findings(names: dict, limit: int = 10) -> list:
+    """The jobIds the reports chart as having the most findings: most High, then most in all
+    (names: jobId → anything, the demo's jobs; ties do not occur in the demo)."""
+    counts = demo_finding_counts()
+    ranked = sorted((job for job in names if sum(counts.get(job, (0, 0, 0))) > 0),
+                    key=lambda job: (-counts[job][0], -sum(counts[job])))
+    return ranked[:limit]
+
+
 def binary() -> str:
     path = os.environ.get("MACIE_REPORT_BIN") or str(ROOT / ".build" / "debug" / "macie-report")
     if not os.access(path, os.X_OK):

@@ -10,7 +10,7 @@ import re
 import openpyxl
 import pytest
 
-from conftest import DEMO
+from conftest import DEMO, demo_finding_counts, top_findings
 
 HEADER_CONTRACT = [
     "accountId", "region", "jobId", "name", "jobType", "jobStatus", "lastRunErrorStatus",
@@ -20,7 +20,9 @@ DATE_COLUMNS = {"createdAt", "lastRunTime", "jobPausedAt", "jobExpiresAt"}
 NUMBER_COLUMNS = {
     "numberOfRuns", "samplingPercentage", "bucketCount", "approximateNumberOfObjectsToProcess",
     "lastRunAffectedAccounts", "lastRunAffectedBuckets",
+    "findings", "findingsHigh", "findingsMedium", "findingsLow",
 }
+FINDINGS_COLUMNS = ["findings", "findingsHigh", "findingsMedium", "findingsLow"]
 
 
 def samples():
@@ -162,10 +164,10 @@ def test_workbook_matches_jobs_csv_with_real_types(demo_reports):
     sheet = book["Jobs"]
     assert sheet.freeze_panes == "A2"
     # An Excel table (with its own autofilter), landscape, one page wide, header on every page.
-    assert [t.ref for t in sheet.tables.values()] == ["A1:Z77"]
+    assert [t.ref for t in sheet.tables.values()] == ["A1:AD77"]
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
     assert book.properties.title == "Macie classification jobs"
-    assert len(book["Summary"]._charts) == 4
+    assert len(book["Summary"]._charts) == 5  # by status, type, last-run error, error type; findings
     rows = read_csv(demo_reports / "jobs.csv")
     header = [cell.value for cell in sheet[1]]
     assert header == rows[0]
@@ -188,6 +190,43 @@ def test_workbook_matches_jobs_csv_with_real_types(demo_reports):
             else:
                 assert cell.data_type == "s"
                 assert unescape_ooxml(cell.value) == text, cell.coordinate
+
+
+def expected_finding_cells(job_id):
+    """findings, findingsHigh, findingsMedium, findingsLow of a job, from the samples: a job
+    without findings in a region whose findings were read has 0 of each."""
+    high, medium, low = demo_finding_counts().get(job_id, (0, 0, 0))
+    return [high + medium + low, high, medium, low]
+
+
+def test_finding_columns_are_appended_and_equal_the_samples(demo_reports):
+    rows = read_csv(demo_reports / "jobs.csv")
+    header = rows[0]
+    # Appended at the end: the last-run error columns keep their places.
+    assert header[23:26] == ["lastRunErrorTypes", "lastRunAffectedAccounts", "lastRunAffectedBuckets"]
+    assert header[26:] == FINDINGS_COLUMNS
+    counts = demo_finding_counts()
+    assert len(counts) == 51 and sum(1 for c in counts.values() if c[0] > 0) == 18
+    for row in rows[1:]:
+        assert [int(cell) for cell in row[26:]] == expected_finding_cells(row[2]), row[2]
+    sheet = openpyxl.load_workbook(demo_reports / "report.xlsx")["Jobs"]
+    assert [cell.value for cell in sheet[1]][26:] == FINDINGS_COLUMNS
+    for cells in sheet.iter_rows(min_row=2):
+        values = [cell.value for cell in cells[26:30]]
+        assert all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values), cells[2].value
+        assert values == expected_finding_cells(cells[2].value), cells[2].value
+
+
+def test_summary_sheet_lists_the_jobs_with_the_most_findings(demo_reports):
+    sheet = openpyxl.load_workbook(demo_reports / "report.xlsx")["Summary"]
+    rows = [tuple(cell for cell in row) for row in sheet.iter_rows(values_only=True)]
+    assert ("Jobs with High findings", 18) in [r[:2] for r in rows]
+    start = [r[:5] for r in rows].index(("job", "region", "High", "Medium", "Low"))
+    regions = {job["jobId"]: region for region, job in samples()}
+    counts = demo_finding_counts()
+    top = top_findings(regions)
+    assert len(top) == 10
+    assert [r[1:5] for r in rows[start + 1:start + 11]] == [(regions[j], *counts[j]) for j in top]
 
 
 def test_attention_sheet_lists_the_urgent_jobs_first(demo_reports):

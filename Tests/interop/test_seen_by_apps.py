@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import DEMO
+from conftest import DEMO, demo_finding_counts, top_findings
 
 DESKTOP, PHONE = (1280, 2000), (390, 2000)
 
@@ -74,9 +74,51 @@ def test_chromium_sees_every_job_and_every_chart(demo_reports, tmp_path, size):
     assert dom.tags.count("svg") == 4
     assert dom.svg_titles == ["Jobs by status", "Jobs by type", "Jobs by last-run error", "Jobs by region"]
     assert all(".console.aws.amazon.com/macie/home?region=" in link for link in dom.links) and len(dom.links) >= 76
+    check_findings_as_shown(dumped.stdout)
     shot = tmp_path / f"report-{size[0]}.png"
     taken = headless(f"--window-size={size[0]},{size[1]}", f"--screenshot={shot}", page)
     assert taken.returncode == 0 and shot.stat().st_size > 20_000, taken.stderr
+
+
+class Findings(html.parser.HTMLParser):
+    """The "Findings by job" table as the browser's DOM holds it: each row's <bdi> job name and
+    its count line (<small> in the bar cell)."""
+
+    def __init__(self):
+        super().__init__()
+        self.names, self.counts, self._in = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("bdi", "small"):
+            self._in = tag
+            (self.names if tag == "bdi" else self.counts).append("")
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            (self.names if self._in == "bdi" else self.counts)[-1] += data
+
+
+def check_findings_as_shown(dom):
+    """The headline tile and the chart, against samples/demo/findings recomputed here."""
+    counts = demo_finding_counts()
+    high_jobs = sum(1 for c in counts.values() if c[0] > 0)
+    assert f'>{high_jobs}</div>\n<div style="font-size:12px;color:#4a5058;">jobs with High findings</div>' in dom
+    start = dom.index('<h2 id="findings"')
+    chart = Findings()
+    chart.feed(dom[start:dom.index("</table>\n</div>", start)])  # the chart's table, not a bar's
+    names = {}
+    for path in sorted(DEMO.glob("*.json")):
+        for job in json.loads(path.read_text(encoding="utf-8")):
+            names[job["jobId"]] = job.get("name", "")
+    top = top_findings(names)
+    # The HTML parser reads CR LF and a lone CR in text as LF.
+    assert chart.names == [names[j].replace("\r\n", "\n").replace("\r", "\n") for j in top]
+    smalls = [c for c in chart.counts if "findings:" in c]
+    assert smalls == [f"{sum(counts[j])} findings: High {counts[j][0]}, Medium {counts[j][1]}, Low {counts[j][2]}"
+                      for j in top]
 
 
 def test_libreoffice_reads_back_every_value(demo_reports, tmp_path):
