@@ -53,6 +53,9 @@ enum ChangesView {
         case .bucketNoLongerFailing: return "buckets no longer failing"
         case .accountNewlyFailing: return "accounts newly failing"
         case .accountNoLongerFailing: return "accounts no longer failing"
+        // One per job and severity whose count grew: "3 rises in finding counts", not "3 new
+        // findings" (changes.csv's newFindings column has how many).
+        case .newFindings: return "rises in finding counts"
         }
     }
 
