@@ -99,6 +99,21 @@ enum HistorySchema {
             // Set when reading stopped at the event limit: the lists above are not whole.
             try db.execute(sql: "ALTER TABLE job_snapshot ADD COLUMN lastRunErrorsStoppedAfter INTEGER")
         }
+        migrator.registerMigration("v4: finding counts by severity") { db in
+            // A job's finding counts as the run read them, and the run's totals for the trend.
+            // NULL in all three when not known (findings not read, the call failed in the
+            // job's scope), and for every job and run of an earlier version: a count nobody
+            // read is never 0, so no finding is ever told as new against it.
+            try db.execute(
+                sql: """
+                    ALTER TABLE job_snapshot ADD COLUMN findingsHigh INTEGER;
+                    ALTER TABLE job_snapshot ADD COLUMN findingsMedium INTEGER;
+                    ALTER TABLE job_snapshot ADD COLUMN findingsLow INTEGER;
+                    ALTER TABLE run ADD COLUMN findingsHigh INTEGER;
+                    ALTER TABLE run ADD COLUMN findingsMedium INTEGER;
+                    ALTER TABLE run ADD COLUMN findingsLow INTEGER;
+                    """)
+        }
         return migrator
     }
 }

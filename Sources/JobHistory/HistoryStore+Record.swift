@@ -30,14 +30,18 @@ extension HistoryStore {
             try db.execute(
                 sql: """
                     INSERT INTO run (asOf, startedAt, finishedAt, source, regions, knownRegions, scope, complete, jobCount,
-                                     scopes, knownScopes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     scopes, knownScopes, findingsHigh, findingsMedium, findingsLow)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
-                    ISO8601Timestamp.formatPrecise(report.asOf), ISO8601Timestamp.formatPrecise(startedAt),
-                    ISO8601Timestamp.formatPrecise(Date()), source, regions, known, scope, report.isComplete,
-                    report.records.count, try StoredScope.json(report.scopes), try StoredScope.json(carried.knownScopes.sorted),
-                ])
+                arguments: StatementArguments(
+                    [
+                        ISO8601Timestamp.formatPrecise(report.asOf), ISO8601Timestamp.formatPrecise(startedAt),
+                        ISO8601Timestamp.formatPrecise(Date()), source, regions, known, scope, report.isComplete,
+                        report.records.count, try StoredScope.json(report.scopes),
+                        try StoredScope.json(carried.knownScopes.sorted),
+                    ] as [(any DatabaseValueConvertible)?])
+                    // The run's own totals (the trend's point), never the carried jobs' counts.
+                    + StatementArguments(StoredFindings.columns(TrendPoint(report).findings)))
             let runId = db.lastInsertedRowID
             let count = try db.makeStatement(sql: "INSERT INTO run_count (runId, dimension, value, jobs) VALUES (?, ?, ?, ?)")
             for row in report.summaries.rows {
@@ -79,18 +83,20 @@ extension HistoryStore {
             sql: """
                 INSERT OR IGNORE INTO job_snapshot (runId, region, jobId, accountId, name, jobStatus, jobType,
                     lastRunErrorStatus, lastRunTime, numberOfRuns, jobPausedAt, jobExpiresAt, caveats, scopeAccountId,
-                    lastRunErrorTypes, lastRunErrorsStoppedAfter)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    lastRunErrorTypes, lastRunErrorsStoppedAfter, findingsHigh, findingsMedium, findingsLow)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         var withoutId = 0
         func insertRow(_ job: JobSnapshot) throws {
-            try insert.execute(arguments: [
-                runId, job.region, job.jobId, job.accountId, job.name, job.jobStatus, job.jobType, job.lastRunErrorStatus,
-                job.lastRunTime?.timeIntervalSince1970, job.numberOfRuns, job.jobPausedAt?.timeIntervalSince1970,
-                job.jobExpiresAt?.timeIntervalSince1970, job.caveats, job.scopeAccountId,
-                try StoredErrors.json(job.lastRunErrors),
-                job.lastRunErrors?.stoppedAfter,
-            ])
+            try insert.execute(
+                arguments: StatementArguments(
+                    [
+                        runId, job.region, job.jobId, job.accountId, job.name, job.jobStatus, job.jobType, job.lastRunErrorStatus,
+                        job.lastRunTime?.timeIntervalSince1970, job.numberOfRuns, job.jobPausedAt?.timeIntervalSince1970,
+                        job.jobExpiresAt?.timeIntervalSince1970, job.caveats, job.scopeAccountId,
+                        try StoredErrors.json(job.lastRunErrors),
+                        job.lastRunErrors?.stoppedAfter,
+                    ] as [(any DatabaseValueConvertible)?]) + StatementArguments(StoredFindings.columns(job.findings)))
         }
         for record in records {
             guard let job = JobSnapshot(record) else {

@@ -75,7 +75,8 @@ public final class HistoryStore {
                 sql: """
                     SELECT region, jobId, accountId, name, jobStatus, jobType, lastRunErrorStatus, lastRunTime,
                            numberOfRuns, jobPausedAt, jobExpiresAt, caveats, scopeAccountId, lastRunErrorTypes,
-                           lastRunErrorsStoppedAfter FROM job_snapshot WHERE runId = ?
+                           lastRunErrorsStoppedAfter, findingsHigh, findingsMedium, findingsLow
+                    FROM job_snapshot WHERE runId = ?
                     """, arguments: [id])
             while let row = try rows.next() {
                 // Every column through a throwing decode: a value of the wrong type (text in a
@@ -94,7 +95,9 @@ public final class HistoryStore {
                     name: try column(3), jobStatus: try column(4), jobType: try column(5), lastRunErrorStatus: try column(6),
                     lastRunTime: Self.date(try column(7)), numberOfRuns: try column(8), jobPausedAt: Self.date(try column(9)),
                     jobExpiresAt: Self.date(try column(10)), caveats: try column(11),
-                    lastRunErrors: try StoredErrors.errors(try column(13), stoppedAfter: try column(14), run: id, jobId: jobId))
+                    lastRunErrors: try StoredErrors.errors(try column(13), stoppedAfter: try column(14), run: id, jobId: jobId),
+                    findings: try StoredFindings.counts(
+                        try column(15), try column(16), try column(17), run: id, jobId: jobId))
                 jobs[job.key] = job
             }
             return RunSnapshot(
@@ -103,11 +106,13 @@ public final class HistoryStore {
         }
     }
 
-    /// Status counts of the last `limit` recorded runs, oldest first.
+    /// Status counts and finding totals of the last `limit` recorded runs, oldest first.
     public func trend(last limit: Int) throws -> [TrendPoint] {
         try reading { db in
             let runs = try Row.fetchAll(
-                db, sql: "SELECT id, asOf, complete FROM run ORDER BY id DESC LIMIT ?", arguments: [limit])
+                db,
+                sql: "SELECT id, asOf, complete, findingsHigh, findingsMedium, findingsLow FROM run ORDER BY id DESC LIMIT ?",
+                arguments: [limit])
             return try runs.reversed().map { run in
                 let id: Int64 = run["id"]
                 var counts: [String: Int] = [:]
@@ -116,9 +121,25 @@ public final class HistoryStore {
                 {
                     counts[row["value"]] = row["jobs"]
                 }
-                return TrendPoint(asOf: try Self.time(run["asOf"], run: id), complete: run["complete"], statusCounts: counts)
+                let findings = try Self.runFindings(run, id: id)
+                return TrendPoint(
+                    asOf: try Self.time(run["asOf"], run: id), complete: run["complete"], statusCounts: counts, findings: findings
+                )
             }
         }
+    }
+
+    /// A run's finding totals, each column decoded with a throw: text where a count belongs
+    /// is named damage, where GRDB's subscripts would stop the run.
+    /// The columns are the 4th to 6th of `trend(last:)`'s query.
+    static func runFindings(_ run: Row, id: Int64) throws -> FindingCounts? {
+        func count(_ index: Int) throws -> Int64? {
+            do { return try run.decode(Int64?.self, atIndex: index) } catch {
+                let name = run.columnNames.dropFirst(index).first ?? "column \(index)"
+                throw HistoryError.damaged("run \(id) has a \(name) that is not a count")
+            }
+        }
+        return try StoredFindings.counts(try count(3), try count(4), try count(5), run: id)
     }
 
     /// How many runs the history holds.

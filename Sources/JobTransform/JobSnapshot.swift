@@ -28,13 +28,18 @@ public struct JobSnapshot: Sendable, Hashable {
     /// The last run's error types, buckets and accounts, when its log events were read;
     /// `nil` when they were not looked up or could not be read (nothing is compared then).
     public var lastRunErrors: RecordedErrors?
+    /// The job's finding counts by severity as this run read them; `nil` when they are not
+    /// known (findings not read, the call failed in the job's scope, or a run recorded before
+    /// the history kept counts). Never taken as zero: new findings are told only between two
+    /// known counts.
+    public var findings: FindingCounts?
 
     public init(
         jobId: String, region: String, scopeAccountId: String? = nil, accountId: String? = nil, name: String? = nil,
         jobStatus: String? = nil,
         jobType: String? = nil, lastRunErrorStatus: String? = nil, lastRunTime: Date? = nil, numberOfRuns: Double? = nil,
         jobPausedAt: Date? = nil, jobExpiresAt: Date? = nil, caveats: String? = nil,
-        lastRunErrors: RecordedErrors? = nil
+        lastRunErrors: RecordedErrors? = nil, findings: FindingCounts? = nil
     ) {
         self.jobId = jobId
         self.region = region
@@ -50,6 +55,7 @@ public struct JobSnapshot: Sendable, Hashable {
         self.jobExpiresAt = jobExpiresAt
         self.caveats = caveats
         self.lastRunErrors = lastRunErrors
+        self.findings = findings
     }
 
     /// `nil` for a job without an id: it cannot be recognised in the next run.
@@ -62,7 +68,7 @@ public struct JobSnapshot: Sendable, Hashable {
             lastRunErrorStatus: record.lastRunErrorStatus?.rawValue, lastRunTime: record.lastRunTime,
             numberOfRuns: record.numberOfRuns, jobPausedAt: record.jobPausedAt, jobExpiresAt: record.jobExpiresAt,
             caveats: record.caveats.isEmpty ? nil : record.caveats.joined(separator: "; "),
-            lastRunErrors: RecordedErrors(record.lastRunErrors))
+            lastRunErrors: RecordedErrors(record.lastRunErrors), findings: record.findings)
     }
 
     /// Jobs are told apart by region and id. Macie's job ids are random 32-digit hex
@@ -133,6 +139,11 @@ public struct RunSnapshot: Sendable {
     /// What the history keeps of this run besides its own jobs: in scopes it could not list
     /// completely, the previous snapshot's jobs it did not see; and the scopes whose full
     /// list is known. Nothing is carried across a change of filter scope.
+    ///
+    /// A carried job keeps its last known finding counts (with the caveat naming when they
+    /// were known): when its scope is read again, findings that arrived meanwhile are then
+    /// reported as new, once, like any other change made while a scope was failing. Marking
+    /// them unknown instead would lose those findings from "what changed" for good.
     public static func carryForward(from previous: RunSnapshot?, into report: ReportModel, scope: String) -> CarryForward {
         let complete = ScopeGap.listedCompletely(report.scopes, gaps: report.gaps)
         guard let previous, previous.scope == scope else { return CarryForward(jobs: [], knownScopes: complete) }
@@ -160,29 +171,5 @@ public struct CarryForward: Sendable {
     public init(jobs: [JobSnapshot], knownScopes: ScopeSet) {
         self.jobs = jobs
         self.knownScopes = knownScopes
-    }
-}
-
-/// Job counts by status in one run, for the trend chart.
-public struct TrendPoint: Sendable, Hashable {
-    public var asOf: Date
-    /// Whether the run read every region completely; a dip in a partial run is not a real dip.
-    public var complete: Bool
-    /// `jobStatus` value → jobs; the value is the API's text ("(none)" when absent).
-    public var statusCounts: [String: Int]
-
-    public init(asOf: Date, complete: Bool, statusCounts: [String: Int]) {
-        self.asOf = asOf
-        self.complete = complete
-        self.statusCounts = statusCounts
-    }
-}
-
-extension TrendPoint {
-    /// This run's point: its status counts, as the summaries give them.
-    public init(_ report: ReportModel) {
-        var counts: [String: Int] = [:]
-        for row in report.summaries.rows(for: .jobStatus) { counts[row.value] = row.jobs }
-        self.init(asOf: report.asOf, complete: report.isComplete, statusCounts: counts)
     }
 }

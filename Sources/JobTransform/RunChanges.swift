@@ -1,10 +1,11 @@
 import Foundation
+import JobFetch
 
 /// Kinds of change between two runs, in the order a reader should see them: what now has a
 /// deadline or is broken first, good news last; then, added later and so after them (the
 /// order is part of changes.csv's contract), the buckets and accounts of jobs whose last-run
-/// log events both runs read. The raw values are the `change` column of changes.csv (a
-/// public contract).
+/// log events both runs read, then new findings. The raw values are the `change` column of
+/// changes.csv (a public contract).
 public enum ChangeKind: String, CaseIterable, Sendable, Comparable {
     /// The last run now reports ERROR and did not before (or the job is new and failing).
     case newError
@@ -27,6 +28,10 @@ public enum ChangeKind: String, CaseIterable, Sendable, Comparable {
     case accountNewlyFailing
     /// An account with an account-level error in the previous run has none now.
     case accountNoLongerFailing
+    /// A job's count of findings of one severity grew (both runs counted it), or a new job
+    /// has findings of that severity: one change per job and severity. Only growth is told:
+    /// a count that fell (findings archived or deleted) is not news a reader acts on.
+    case newFindings
 
     public static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -45,6 +50,7 @@ public enum ChangeKind: String, CaseIterable, Sendable, Comparable {
         case .bucketNoLongerFailing: return "Buckets no longer failing"
         case .accountNewlyFailing: return "Accounts newly failing (a new account-level error)"
         case .accountNoLongerFailing: return "Accounts no longer failing"
+        case .newFindings: return "New findings (by job and severity)"
         }
     }
 
@@ -54,12 +60,16 @@ public enum ChangeKind: String, CaseIterable, Sendable, Comparable {
         [.bucketNewlyFailing, .bucketNoLongerFailing, .accountNewlyFailing, .accountNoLongerFailing].contains(self)
     }
 
-    /// Whether the change is bad news that should stand out (bold red in the reports).
+    /// Whether every change of this kind is bad news that should stand out (bold red in the
+    /// reports). New findings stand out only when High: see ``JobChange/isAlarm``.
     public var isAlarm: Bool { [.newError, .expiring, .bucketNewlyFailing, .accountNewlyFailing].contains(self) }
 
     /// At most one change of this kind per job; the bucket and account kinds can have
-    /// thousands per job.
-    public var isPerJob: Bool { ![.bucketNewlyFailing, .bucketNoLongerFailing, .accountNewlyFailing, .accountNoLongerFailing].contains(self) }
+    /// thousands per job, new findings one per severity.
+    public var isPerJob: Bool {
+        ![.bucketNewlyFailing, .bucketNoLongerFailing, .accountNewlyFailing, .accountNoLongerFailing, .newFindings]
+            .contains(self)
+    }
 }
 
 /// One change to one job: one row of changes.csv.
@@ -86,11 +96,15 @@ public struct JobChange: Sendable, Hashable {
     public var bucket: String?
     /// For an account change: the account the account-level error is about.
     public var affectedAccount: String?
+    /// For new findings: the severity whose count grew.
+    public var severity: FindingSeverity?
+    /// For new findings: by how much the count grew (the whole count for a new job).
+    public var newFindings: Int64?
 
     public init(
         kind: ChangeKind, region: String, accountId: String?, jobId: String, name: String?, field: String? = nil,
         before: String? = nil, after: String? = nil, daysLeft: Int? = nil, note: String = "", errorType: String? = nil,
-        bucket: String? = nil, affectedAccount: String? = nil
+        bucket: String? = nil, affectedAccount: String? = nil, severity: FindingSeverity? = nil, newFindings: Int64? = nil
     ) {
         self.kind = kind
         self.region = region
@@ -105,7 +119,13 @@ public struct JobChange: Sendable, Hashable {
         self.errorType = errorType
         self.bucket = bucket
         self.affectedAccount = affectedAccount
+        self.severity = severity
+        self.newFindings = newFindings
     }
+
+    /// Whether this change should stand out (bold red): its kind is alarming, or it is new
+    /// High-severity findings, the ones a Macie administrator looks at first.
+    public var isAlarm: Bool { kind.isAlarm || (kind == .newFindings && severity == .high) }
 }
 
 /// What changed since the previous run, for every output's Changes section.
@@ -116,11 +136,15 @@ public struct RunChanges: Sendable {
     public var items: [JobChange]
     /// Where the two runs could not be fully compared and why, one line each.
     public var limits: [String]
+    /// Whether both runs read finding counts, so "no new findings" is a finding and not a
+    /// silence: only then is a zero count of ``ChangeKind/newFindings`` listed.
+    public var findingsCompared: Bool
 
-    public init(previousAsOf: Date?, items: [JobChange], limits: [String]) {
+    public init(previousAsOf: Date?, items: [JobChange], limits: [String], findingsCompared: Bool = false) {
         self.previousAsOf = previousAsOf
         self.items = items
         self.limits = limits
+        self.findingsCompared = findingsCompared
     }
 
     /// The first run into a history has nothing to compare with, and says so.
@@ -130,6 +154,15 @@ public struct RunChanges: Sendable {
     public func count(_ kind: ChangeKind) -> Int { items.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } }
 
     /// The kinds whose counts the reports list: every kind, except bucket and account
-    /// changes when there are none (see ``ChangeKind/isErrorDetail``).
-    public var countedKinds: [ChangeKind] { ChangeKind.allCases.filter { !$0.isErrorDetail || count($0) > 0 } }
+    /// changes when there are none (see ``ChangeKind/isErrorDetail``), and new findings when
+    /// there are none and the two runs' counts were not compared (``findingsCompared``).
+    public var countedKinds: [ChangeKind] {
+        ChangeKind.allCases.filter { kind in
+            if kind == .newFindings { return findingsCompared || count(kind) > 0 }
+            return !kind.isErrorDetail || count(kind) > 0
+        }
+    }
+
+    /// Whether any change of this kind stands out (``JobChange/isAlarm``): for the headline counts.
+    public func hasAlarm(_ kind: ChangeKind) -> Bool { items.contains { $0.kind == kind && $0.isAlarm } }
 }

@@ -24,6 +24,7 @@ public enum RunComparison {
         var seen = Set<JobSnapshot.Key>()
         seen.reserveCapacity(report.records.count)
         var errorsUncompared = 0
+        var findingsUncompared = 0
         for record in report.records {
             // A repeated region and id (only hostile data has one) is compared once.
             guard let now = JobSnapshot(record), seen.insert(now.key).inserted else { continue }
@@ -31,12 +32,15 @@ public enum RunComparison {
                 items += transitions(from: then, to: now)
                 items += errorChanges(from: then, to: now)
                 if Self.errorsUncompared(then, now) { errorsUncompared += 1 }
+                items += findingChanges(from: then, to: now)
+                if Self.findingsUncompared(then, now) { findingsUncompared += 1 }
             } else if newCounted.matches(now.scope) {
                 items.append(change(.new, now, after: now.jobStatus, field: "jobStatus", note: "first seen in this run"))
                 if now.lastRunErrorStatus == "ERROR" {
                     items.append(
                         change(.newError, now, before: nil, after: "ERROR", field: "lastRunErrorStatus", note: errorNote(now)))
                 }
+                items += findingChanges(from: nil, to: now)
             }
         }
         for then in previous.jobs.values where !seen.contains(then.key) && removedCounted.matches(then.scope) {
@@ -46,13 +50,17 @@ public enum RunComparison {
                     note: "no longer listed in this region (or not visible to these credentials)"))
         }
         let previousKeptErrors = previous.jobs.values.contains { $0.lastRunErrors != nil }
+        let readNow = report.findingsRead
+        let readBefore = previous.jobs.values.contains { $0.findings != nil }
         let limits =
             (sameScope
                 ? regionLimits(report, previous, listedNow: listedNow)
                 : [
                     "the previous run covered different jobs (filters \(describe(previous.scope)), now \(describe(scope))): new and removed jobs are not counted"
                 ]) + errorLimits(uncompared: errorsUncompared, previousKeptErrors: previousKeptErrors)
-        return RunChanges(previousAsOf: previous.asOf, items: sorted(items), limits: limits)
+            + findingLimits(readNow: readNow, readBefore: readBefore, uncompared: findingsUncompared)
+        return RunChanges(
+            previousAsOf: previous.asOf, items: sorted(items), limits: limits, findingsCompared: readNow && readBefore)
     }
 
     /// One line for each scope where new or removed jobs cannot be told. A scope is named by
@@ -153,11 +161,13 @@ public enum RunComparison {
     }
 
     /// By kind, region, account, name and job id; a job's bucket and account changes then by
-    /// bucket, account and error type.
+    /// bucket, account and error type. New findings go by severity first, so every job's new
+    /// High findings lead (and survive a report's cut to its first rows).
     static func sorted(_ items: [JobChange]) -> [JobChange] {
-        items.sorted {
-            let a = ($0.kind, $0.region, $0.accountId ?? "", $0.name ?? "", $0.jobId)
-            let b = ($1.kind, $1.region, $1.accountId ?? "", $1.name ?? "", $1.jobId)
+        func rank(_ change: JobChange) -> Int { change.severity.map { FindingSeverity.allCases.firstIndex(of: $0) ?? 0 } ?? 0 }
+        return items.sorted {
+            let a = ($0.kind, rank($0), $0.region, $0.accountId ?? "", $0.name ?? "", $0.jobId)
+            let b = ($1.kind, rank($1), $1.region, $1.accountId ?? "", $1.name ?? "", $1.jobId)
             if a != b { return a < b }
             return ($0.bucket ?? "", $0.affectedAccount ?? "", $0.errorType ?? "")
                 < ($1.bucket ?? "", $1.affectedAccount ?? "", $1.errorType ?? "")

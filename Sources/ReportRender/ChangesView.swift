@@ -14,7 +14,7 @@ enum ChangesView {
             let shown = kind.isPerJob ? items[...] : items.prefix(bucketRowLimit)
             return [
                 "title": kind.title, "kind": kind.rawValue, "count": String(items.count),
-                "isAlarm": kind.isAlarm, "rows": shown.map(row),
+                "isAlarm": items.contains(where: \.isAlarm), "rows": shown.map(row),
                 "hasMore": shown.count < items.count,
                 "more": "and \(items.count - shown.count) more in changes.csv",
             ]
@@ -23,7 +23,7 @@ enum ChangesView {
             let count = changes.count(kind)
             return [
                 "label": label(kind), "value": String(count),
-                "alert": count > 0 && (kind.isAlarm || kind == .statusChanged),
+                "alert": count > 0 && (changes.hasAlarm(kind) || kind == .statusChanged),
             ]
         }
         return [
@@ -31,6 +31,7 @@ enum ChangesView {
             "isFirstRun": changes.isFirstRun,
             "previousAsOf": HTMLReportView.text(changes.previousAsOf) + " UTC",
             "hasChanges": !changes.items.isEmpty,
+            "findingsCompared": changes.findingsCompared,
             "counts": counts,
             "groups": groups,
             "hasLimits": !changes.limits.isEmpty,
@@ -53,6 +54,9 @@ enum ChangesView {
         case .bucketNoLongerFailing: return "buckets no longer failing"
         case .accountNewlyFailing: return "accounts newly failing"
         case .accountNoLongerFailing: return "accounts no longer failing"
+        // One per job and severity whose count grew: "3 rises in finding counts", not "3 new
+        // findings" (changes.csv's newFindings column has how many).
+        case .newFindings: return "rises in finding counts"
         }
     }
 
@@ -66,6 +70,8 @@ enum ChangesView {
             "isAfterError": change.after == "ERROR", "isBeforeError": change.before == "ERROR",
             "daysLeft": days ?? "", "hasDaysLeft": days != nil, "note": change.note,
             "headline": change.headline.map { FailuresView.cut($0) } ?? "", "hasHeadline": change.headline != nil,
+            // New High findings: the note in bold red, as the Changes sheet marks the row.
+            "isAlarmNote": change.kind == .newFindings && change.isAlarm,
             "consoleURL": MacieConsole.jobURL(region: change.region, jobId: change.jobId),
         ]
     }

@@ -4,6 +4,7 @@ import JobTransform
 /// Job counts by status over the last runs, as stacked columns for `trend.mustache`: one
 /// column per run, oldest on the left, each status in its palette colour and in the legend.
 /// Partial runs are drawn faded and named in the description, since their dip is not real.
+/// Under `findings`, the second chart: findings over time (``FindingsTrendView``).
 enum TrendChartView {
     static let width = 720.0
     static let plotLeft = 44.0
@@ -65,9 +66,11 @@ enum TrendChartView {
                     "date": HTMLReportView.text(point.asOf), "partial": !point.complete,
                     "cells": statuses.map { String(count(point, $0, statuses)) },
                     "total": String(point.statusCounts.values.reduce(0, +)),
+                    "findings": FindingsTrendView.cells(point),
                 ] as [String: Any]
             },
             "statuses": statuses,
+            "findings": FindingsTrendView.make(points),
         ]
     }
 

@@ -1,5 +1,6 @@
 import CXlsxWriter
 import Foundation
+import JobFetch
 import JobTransform
 
 /// The Changes sheet: what the comparison with the previous run says, above changes.csv's rows.
@@ -32,9 +33,10 @@ enum XLSXChangesSheet {
         }
         try sheet.writeHeader(columns, widths: widths, row: header, styles)
         for (i, cells) in rows.enumerated() {
-            let urgent = changes.items[i].kind.isAlarm
+            let urgent = changes.items[i].isAlarm
             for (column, cell) in cells.enumerated() {
-                // The kind of an urgent change, and ERROR as the new value, stand out in bold red.
+                // The kind of an urgent change (new High findings among them), and ERROR as the
+                // new value, stand out in bold red.
                 if case .text(let text) = cell, column == 0 && urgent || column == 7 && text == "ERROR" {
                     try sheet.write(header + 1 + i, column, text: text, styles.alert)
                 } else {
@@ -48,11 +50,18 @@ enum XLSXChangesSheet {
 }
 
 /// The Trend sheet: job counts by status in each run of the history (oldest first, this run
-/// last) and a native stacked column chart of them, in the status colours.
+/// last) and a native stacked column chart of them, in the status colours; when any run read
+/// finding counts, three more columns (High, Medium and Low findings, empty for a run without
+/// counts, never 0) and a second chart of them below the first.
 enum XLSXTrendSheet {
+    /// The finding columns' headers, High first, after `total`.
+    static let findingColumns = FindingSeverity.allCases.map { "\($0.rawValue) findings" }
+
     static func write(_ points: [TrendPoint], to sheet: XLSXSheet, in book: XLSXWorkbook, _ styles: XLSXStyles) throws {
         let statuses = TrendChartView.order(points)
-        let header = ["run (UTC)", "complete"] + statuses + ["total"]
+        let hasFindings = points.contains { $0.findings != nil }
+        let total = 2 + statuses.count
+        let header = ["run (UTC)", "complete"] + statuses + ["total"] + (hasFindings ? findingColumns : [])
         try sheet.writeHeader(header, widths: header.map { max(Double($0.count) + 3, 12) }, styles)
         try sheet.setColumn(0, width: 20)
         for (i, point) in points.enumerated() {
@@ -61,12 +70,21 @@ enum XLSXTrendSheet {
             for (c, status) in statuses.enumerated() {
                 try sheet.write(i + 1, 2 + c, number: Double(TrendChartView.count(point, status, statuses)))
             }
-            try sheet.write(i + 1, header.count - 1, number: Double(point.statusCounts.values.reduce(0, +)))
+            try sheet.write(i + 1, total, number: Double(point.statusCounts.values.reduce(0, +)))
+            for (c, severity) in FindingSeverity.allCases.enumerated() {
+                guard let findings = point.findings else { break }
+                try sheet.write(i + 1, total + 1 + c, cell: .count(findings[severity]), styles)
+            }
         }
         worksheet_freeze_panes(sheet.sheet, 1, 0)
         if !statuses.isEmpty {
             let chart = try book.trendChart(sheet: sheet.name, runs: points.count, statuses: statuses)
             try sheet.insert(chart: chart, row: 1, column: header.count + 1)
+        }
+        if hasFindings {
+            let chart = try book.findingsTrendChart(sheet: sheet.name, runs: points.count, firstColumn: total + 1)
+            // Below the status chart (about 15 rows tall at the default size).
+            try sheet.insert(chart: chart, row: 17, column: header.count + 1)
         }
         try sheet.printSetup(repeatHeader: true)
     }

@@ -45,6 +45,18 @@ import Testing
             "INSERT INTO job_snapshot (runId, region, jobId, lastRunTime) VALUES (1, 'us-east-1', 'j1', 'yesterday')",
             "run 1 has a job snapshot whose lastRunTime is not of its type"
         ),
+        (
+            "INSERT INTO job_snapshot (runId, region, jobId, findingsHigh, findingsMedium, findingsLow) VALUES (1, 'us-east-1', 'j1', 'lots', 1, 1)",
+            "run 1 has a job snapshot whose findingsHigh is not of its type"
+        ),
+        (
+            "INSERT INTO job_snapshot (runId, region, jobId, findingsHigh, findingsMedium) VALUES (1, 'us-east-1', 'j1', 3, 1)",
+            "job j1 of run 1 has finding counts for some severities only"
+        ),
+        (
+            "INSERT INTO job_snapshot (runId, region, jobId, findingsHigh, findingsMedium, findingsLow) VALUES (1, 'us-east-1', 'j1', -3, 1, 1)",
+            "job j1 of run 1 has a negative finding count"
+        ),
     ])
     func rowsThatDoNotParseAreDamageNamingTheFile(_ damage: String, _ detail: String) throws {
         let url = try recordedHistory()
@@ -61,6 +73,23 @@ import Testing
         let store = try HistoryStore(url: url)
         defer { store.close() }
         #expect(message { try store.trend(last: 30) }.contains("\(url.path) is damaged: run 1 has a time that does not parse"))
+    }
+
+    @Test(arguments: [
+        (
+            "UPDATE run SET findingsHigh = 'many', findingsMedium = 1, findingsLow = 1",
+            "run 1 has a findingsHigh that is not a count"
+        ),
+        ("UPDATE run SET findingsLow = 7", "run 1 has finding counts for some severities only"),
+    ])
+    func aRunsFindingTotalsThatDoNotParseAreDamageToo(_ damage: String, _ detail: String) throws {
+        let url = try recordedHistory()
+        try DatabaseQueue(path: url.path).write { try $0.execute(sql: damage) }
+        let store = try HistoryStore(url: url)
+        defer { store.close() }
+        #expect(
+            message { try store.trend(last: 30) }
+                == "\(url.path) is damaged: \(detail); restore it from a backup or give --history a new file")
     }
 
     @Test func anotherApplicationsDatabaseIsLeftInItsJournalMode() throws {

@@ -127,7 +127,7 @@ import Testing
         #expect(
             applied == [
                 "v1: runs, counts, gaps, job snapshots", "v2: scopes (account, region)",
-                "v3: last-run error types, buckets and accounts",
+                "v3: last-run error types, buckets and accounts", "v4: finding counts by severity",
             ])
     }
 
@@ -195,7 +195,7 @@ import Testing
         #expect(stored.contains { $0.hasPrefix("denied=[{\"accounts\":[\"444455556666\"],\"buckets\":[\"logs-a\",\"logs-b\"]") })
     }
 
-    @Test func theV1FixtureMigratesThroughV2AndRecordsAV3Run() throws {
+    @Test func theV1FixtureMigratesThroughV2AndV3AndRecordsAV4Run() throws {
         let url = try file()
         try FileManager.default.copyItem(
             at: TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/history-v1.sqlite"), to: url)
@@ -205,6 +205,9 @@ import Testing
         #expect(migrated.jobs.count == 76)
         // Runs recorded before v3 never read log events: nothing may be compared against them.
         #expect(migrated.jobs.values.allSatisfy { $0.lastRunErrors == nil })
+        // Nor finding counts: every job's are unknown, never zero.
+        #expect(migrated.jobs.values.allSatisfy { $0.findings == nil })
+        #expect(try store.trend(last: 30).allSatisfy { $0.findings == nil })
         try store.record(
             report(at: "2026-11-25T06:00:00Z", [Self.failing("j1")]), startedAt: Date(), source: "test", keepDays: nil)
         let run = try #require(try store.previousRun())
@@ -214,7 +217,7 @@ import Testing
         let applied = try DatabaseQueue(path: url.path).read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(applied.last == "v3: last-run error types, buckets and accounts")
+        #expect(applied.last == "v4: finding counts by severity")
         #expect(try DatabaseQueue(path: url.path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM run") } == 3)
     }
 
