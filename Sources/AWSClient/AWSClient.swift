@@ -75,7 +75,7 @@ public struct AWSClient: Sendable {
         limits: CallLimits = CallLimits()
     ) async throws -> HTTPResponse {
         let endpoint = try settings.endpoint(service, region: region)
-        let (url, path) = try AWSEndpoints.url(endpoint, path: request.path)
+        let (url, path) = try AWSEndpoints.url(endpoint, path: request.path, query: request.query)
         let maxAttempts = limits.attempts ?? retry.configuration.maxAttempts
         var attempt = 0
         var spent = 0
@@ -127,7 +127,9 @@ public struct AWSClient: Sendable {
         }
         let signer = SigV4Signer(credentials: keys, scope: .init(region: region, service: service.signingName))
         return signer.sign(
-            SigningRequest(method: request.method, path: path, headers: headers, payloadHash: SigV4.payloadHash(request.body)),
+            SigningRequest(
+                method: request.method, path: path, query: request.query, headers: headers,
+                payloadHash: SigV4.payloadHash(request.body)),
             date: now()
         ).headers
     }

@@ -1,3 +1,4 @@
+import AWSSigV4
 import Foundation
 
 /// Where a service lives, by one rule for every service, explicit before environment as in
@@ -58,8 +59,11 @@ public enum AWSEndpoints {
         return "\(bracketed):\(port)"
     }
 
-    /// The full URL for a request path under an endpoint that may have a path of its own.
-    static func url(_ endpoint: URL, path: String) throws(AWSError) -> (url: URL, path: String) {
+    /// The full URL for a request path (and query, encoded as SigV4 encodes it, so the URL and
+    /// the signature agree) under an endpoint that may have a path of its own.
+    static func url(
+        _ endpoint: URL, path: String, query: [(name: String, value: String)] = []
+    ) throws(AWSError) -> (url: URL, path: String) {
         let base = endpoint.path.hasSuffix("/") ? String(endpoint.path.dropLast()) : endpoint.path
         let full = base + (path == "/" && !base.isEmpty ? "" : path)
         let signedPath = full.isEmpty ? "/" : full
@@ -67,6 +71,11 @@ public enum AWSEndpoints {
             throw .usage("cannot form a URL from \(endpoint.absoluteString)")
         }
         components.percentEncodedPath = signedPath
+        components.percentEncodedQuery =
+            query.isEmpty
+            ? nil
+            : query.map { "\(SigV4.percentEncode($0.name, keepSlash: false))=\(SigV4.percentEncode($0.value, keepSlash: false))" }
+                .joined(separator: "&")
         guard let url = components.url else { throw .usage("cannot form a URL from \(endpoint.absoluteString) and \(path)") }
         return (url, signedPath)
     }

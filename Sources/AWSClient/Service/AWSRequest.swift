@@ -10,25 +10,35 @@ public struct AWSRequest: Sendable {
     public var method: String
     /// The path after the endpoint's own path, already percent-encoded (`/jobs/abc`).
     public var path: String
+    /// The query string's name-value pairs, decoded (`onlyAssociated=true`): they are
+    /// percent-encoded once, the same way for the URL and the signature, when the request is sent.
+    public var query: [(name: String, value: String)]
     /// What the protocol needs (`Content-Type`, `X-Amz-Target`); `Host`, `User-Agent` and the signature's
     /// headers are added when it is sent.
     public var headers: [(name: String, value: String)]
     /// The body, sent and hashed for the signature as is; empty for none.
     public var body: [UInt8]
 
-    init(operation: String, method: String, path: String, headers: [(name: String, value: String)], body: [UInt8]) {
+    init(
+        operation: String, method: String, path: String, query: [(name: String, value: String)] = [],
+        headers: [(name: String, value: String)], body: [UInt8]
+    ) {
         self.operation = operation
         self.method = method
         self.path = path
+        self.query = query
         self.headers = headers
         self.body = body
     }
 
-    /// A `rest-json` request: method and path from the operation's `http` trait, a JSON body
-    /// (none for a GET). Put labels into `path` with ``pathLabel(_:)``.
-    public static func restJSON(_ operation: String, method: String, path: String, json: [UInt8]? = nil) -> AWSRequest {
+    /// A `rest-json` request: method and path from the operation's `http` trait, members bound
+    /// to the query string (`location: querystring`) in `query`, a JSON body (none for a GET).
+    /// Put labels into `path` with ``pathLabel(_:)``.
+    public static func restJSON(
+        _ operation: String, method: String, path: String, query: [(name: String, value: String)] = [], json: [UInt8]? = nil
+    ) -> AWSRequest {
         AWSRequest(
-            operation: operation, method: method, path: path,
+            operation: operation, method: method, path: path, query: query,
             headers: json == nil ? [] : [("Content-Type", "application/json")], body: json ?? [])
     }
 
