@@ -84,6 +84,8 @@ let package = Package(
         ),
         // CloudWatch Logs' FilterLogEvents on the client, and reading one job's log events.
         .target(name: "CloudWatchLogsClient", dependencies: ["AWSClient", "JobLogModel"]),
+        // Organizations' ListAccounts on the client: the accounts of the organization to walk.
+        .target(name: "OrganizationsClient", dependencies: ["AWSClient"]),
         // The live source: Macie2's operations as a thin table on the client, and the walk.
         .target(
             name: "Macie2Client",
@@ -162,8 +164,8 @@ let package = Package(
         .testTarget(
             name: "AWSClientTests",
             dependencies: [
-                "AWSClient", "Macie2Client", "AWSSigV4", "JobFetch", "JobLogModel", "TestSupport",
-                .product(name: "Logging", package: "swift-log"),
+                "AWSClient", "Macie2Client", "OrganizationsClient", "Macie2Model", "AWSSigV4", "JobFetch", "JobLogModel",
+                "TestSupport", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "Macie2Model", "TestSupport"]),
