@@ -75,6 +75,30 @@ public struct Macie2Client: Sendable {
         }
     }
 
+    /// The most members ListMembers puts on one page (`maxResults` is 1-25).
+    public static let membersPageSize = 25
+
+    /// ListMembers (`GET /members?maxResults=&nextToken=&onlyAssociated=true`): one page of
+    /// the accounts associated with this Macie administrator (`onlyAssociated=true` leaves out
+    /// accounts that were only invited or have gone). A page without `members`, or a member
+    /// without a 12-digit `accountId`, is malformed.
+    public func listMembers(nextToken: String?, maxResults: Int = membersPageSize) async throws -> ListMembersResponse {
+        var query = [(name: "maxResults", value: String(maxResults))]
+        if let nextToken { query.append((name: "nextToken", value: nextToken)) }
+        query.append((name: "onlyAssociated", value: "true"))
+        let answer = try await client.send(
+            .restJSON("ListMembers", method: "GET", path: "/members", query: query), to: Self.service, region: region)
+        let page = try decode(ListMembersResponse.self, answer.body, "ListMembers")
+        guard let members = page.members else {
+            throw AWSError.malformedAnswer("ListMembers answered without members; the member list cannot be trusted")
+        }
+        if let bad = members.first(where: { !STS.isAccountId($0.accountId ?? "") }) {
+            throw AWSError.malformedAnswer(
+                "ListMembers answered with a member whose accountId \(ServerText.quoted(bad.accountId ?? "(none)")) is not 12 digits")
+        }
+        return page
+    }
+
     private func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ operation: String) throws -> T {
         do {
             return try Macie2JSON.decoder().decode(type, from: Data(body))
