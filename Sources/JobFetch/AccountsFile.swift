@@ -67,7 +67,8 @@ public struct AccountsFile: Codable, Sendable, Equatable {
             file = try JSONDecoder().decode(
                 AccountsFile.self, from: UserFile.read(url.path, what: "samples accounts file", limit: 256 << 20))
         } catch let error as DecodingError {
-            throw SourceError("samples accounts file \(url.path) is not a macie-report accounts file: \(SamplesManifest.describe(error))")
+            throw SourceError(
+                "samples accounts file \(url.path) is not a macie-report accounts file: \(SamplesManifest.describe(error))")
         } catch let error as FileInputError {
             throw SourceError(error.description, cause: error)
         }
