@@ -11,7 +11,8 @@ import JobLogModel
 /// - `DIR/[<account>/]logs/<region>.json`: the log events read for the scope's jobs (``JobLogsFile``);
 /// - `DIR/[<account>/]findings/<region>.json`: the scope's finding counts (``FindingCount``),
 ///   served by the emulator's GetFindingStatistics and not read by reports yet;
-/// - `DIR/scopes.json`: the recorded walk's gaps and caveats (``SamplesManifest``).
+/// - `DIR/scopes.json`: the recorded walk's gaps and caveats (``SamplesManifest``);
+/// - `DIR/accounts.json`: the accounts the run saw (``AccountsFile``), never a region file.
 struct SamplesLayout {
     struct File {
         var url: URL
@@ -62,7 +63,7 @@ struct SamplesLayout {
         for name in try names(in: directory) {
             let url = directory.appendingPathComponent(name)
             if name.hasSuffix(".json") {
-                guard name != SamplesManifest.fileName else { continue }
+                guard name != SamplesManifest.fileName, name != AccountsFile.fileName else { continue }
                 files.append(File(url: url, scope: Scope(region: String(name.dropLast(5)))))
             } else if isFolder(url) {
                 if name == JobLogsFile.folderName || name == FindingsFile.folderName { continue }

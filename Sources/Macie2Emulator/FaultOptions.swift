@@ -44,6 +44,16 @@ public struct FaultOptions: Sendable {
     /// Regions whose GetFindingStatistics answers AccessDeniedException (403), as a policy
     /// without `macie2:GetFindingStatistics` does; the jobs are still listed and described there.
     public var deniedFindingsRegions: Set<String> = []
+    /// Accounts into which every AssumeRole is refused (AccessDenied), whatever their roles
+    /// trust: an account whose role was deleted or changed since the recording.
+    public var deniedAssumeRoleAccounts: Set<String> = []
+    /// Seconds the credentials AssumeRole issues stay valid, whatever `DurationSeconds` asked
+    /// (`nil`: as asked, one hour by default); after it, requests with them are ExpiredToken.
+    public var sessionLifetime: Int?
+    /// The HTTP status of "Macie is not enabled" (AccessDeniedException). 401 is what Macie2 was
+    /// seen to send on the wire; 403 is what the model gives AccessDeniedException, so a client
+    /// can be tested against both.
+    public var macieOffStatus = 401
     /// Seeds every draw (faults, jitter, which jobs vanish): the same seed and request order give the same faults.
     public var seed: UInt64 = 1
 

@@ -3,7 +3,8 @@ import Foundation
 
 /// STS as the emulator speaks it: the query protocol (a form `POST /` with `Action` and
 /// `Version`), XML answers, and errors as `<ErrorResponse><Error><Code>`, as botocore parses
-/// them. GetCallerIdentity says which account the credentials belong to.
+/// them. GetCallerIdentity says which account the credentials belong to; AssumeRole
+/// (``AssumeRoleOperation``) issues credentials of another.
 enum STSOperations {
     static let version = "2011-06-15"
     static let namespace = "https://sts.amazonaws.com/doc/\(version)/"
@@ -21,43 +22,32 @@ enum STSOperations {
 
     static func action(_ request: EmulatorRequest) -> String? { parameters(request)["Action"] }
 
-    static func answer(_ action: String?, accountId: String, request: EmulatorRequest) -> EmulatorResponse {
-        let parameters = parameters(request)
-        guard parameters["Version"] == version else {
-            return error(
-                "InvalidAction", 400, "Could not find operation \(action ?? "") for version \(parameters["Version"] ?? "")")
-        }
-        switch action {
-        case "GetCallerIdentity":
-            let key = accessKeyId(request) ?? "AIDAEMULATOR"
-            return xml(
-                """
-                <GetCallerIdentityResponse xmlns="\(namespace)">
-                  <GetCallerIdentityResult>
-                    <Arn>arn:aws:iam::\(accountId):user/macie-report</Arn>
-                    <UserId>\(escaped(key))</UserId>
-                    <Account>\(accountId)</Account>
-                  </GetCallerIdentityResult>
-                  <ResponseMetadata><RequestId>\(UUID().uuidString.lowercased())</RequestId></ResponseMetadata>
-                </GetCallerIdentityResponse>
-                """)
-        default:
-            return error("InvalidAction", 400, "Could not find operation \(action ?? "(none)") for version \(version)")
-        }
+    /// GetCallerIdentity's answer: the account, ARN and user id of whoever signed the request.
+    static func callerIdentity(_ caller: Caller) -> EmulatorResponse {
+        xml(
+            """
+            <GetCallerIdentityResponse xmlns="\(namespace)">
+              <GetCallerIdentityResult>
+                <Arn>\(escaped(caller.arn))</Arn>
+                <UserId>\(escaped(caller.userId))</UserId>
+                <Account>\(caller.accountId)</Account>
+              </GetCallerIdentityResult>
+              <ResponseMetadata><RequestId>\(UUID().uuidString.lowercased())</RequestId></ResponseMetadata>
+            </GetCallerIdentityResponse>
+            """)
     }
 
-    /// A refused signature, in STS's words: the Macie2-style refusal's type mapped to STS's code.
-    static func refusal(_ response: EmulatorResponse) -> EmulatorResponse {
-        let type = response.headers.first { $0.name == "x-amzn-ErrorType" }?.value ?? ""
-        let message =
-            ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["message"] as? String ?? ""
+    /// A refused signature or an expired token, in STS's words: the Macie2-style refusal's type
+    /// mapped to STS's code (`ExpiredToken` is the one botocore refreshes credentials on).
+    static func refusal(_ refusal: EmulatorResponse.Refusal) -> EmulatorResponse {
         let code: String
-        switch type {
+        switch refusal.type {
         case "MissingAuthenticationTokenException": code = "MissingAuthenticationToken"
         case "UnrecognizedClientException": code = "InvalidClientTokenId"
+        case "ExpiredTokenException": code = "ExpiredToken"
         default: code = "SignatureDoesNotMatch"
         }
-        return error(code, response.status, message)
+        return error(code, refusal.response.status, refusal.message)
     }
 
     static func error(_ code: String, _ status: Int, _ message: String) -> EmulatorResponse {
@@ -74,12 +64,6 @@ enum STSOperations {
 
     static func xml(_ text: String) -> EmulatorResponse {
         EmulatorResponse(status: 200, headers: [("Content-Type", "text/xml")], body: Array(text.utf8))
-    }
-
-    static func accessKeyId(_ request: EmulatorRequest) -> String? {
-        let authorization = request.headers.first { $0.name.lowercased() == "authorization" }?.value
-        return authorization?.components(separatedBy: "Credential=").dropFirst().first?.split(separator: "/").first.map(
-            String.init)
     }
 
     static func escaped(_ text: String) -> String {

@@ -11,9 +11,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "macie2-emulator",
         abstract:
-            "Serves a samples folder as a local AWS endpoint for every API macie-report calls (Macie2 ListClassificationJobs and DescribeClassificationJob, STS GetCallerIdentity, CloudWatch Logs FilterLogEvents), with fault injection.",
+            "Serves a samples folder as a local AWS endpoint for every API macie-report calls (Macie2 ListClassificationJobs, DescribeClassificationJob, GetFindingStatistics and ListMembers, STS GetCallerIdentity and AssumeRole, Organizations ListAccounts, CloudWatch Logs FilterLogEvents), with fault injection.",
         discussion:
-            "The first line on stdout is the endpoint URL, for example http://127.0.0.1:41234. GET /_emulator/counters returns request, fault and signature-failure counts as JSON. FilterLogEvents serves the log group /aws/macie/classificationjobs from DIR/[<account>/]logs/<region>.json."
+            "The first line on stdout is the endpoint URL, for example http://127.0.0.1:41234. GET /_emulator/counters returns request, fault and signature-failure counts as JSON. Each account's jobs, logs and findings are DIR/<account>/; DIR/accounts.json records the accounts (organization, Macie members, roles, regions with Macie off)."
     )
 
     @Option(
@@ -25,7 +25,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("account-id"),
         help: ArgumentHelp(
-            "The account the credentials belong to (GetCallerIdentity; jobs in DIR/<account>/). Default: the dataset's one account folder, else 123456789012.",
+            "The home account, which the --credentials belong to (its jobs are DIR/<account>/ and DIR/<region>.json). Default: accounts.json's homeAccountId, else the dataset's one account folder, else 123456789012.",
             valueName: "ID"))
     var accountId: String?
 
@@ -113,6 +113,29 @@ struct EmulatorCommand: AsyncParsableCommand {
             "Answer GetFindingStatistics in this region with AccessDeniedException (repeatable).", valueName: "REGION"))
     var deniedFindingsRegions: [String] = []
 
+    @Option(
+        name: .customLong("macie-off"),
+        help: ArgumentHelp(
+            "Macie is not enabled for this account (default: the home account) in this region (repeatable), besides accounts.json's.",
+            valueName: "[ACCOUNT/]REGION"))
+    var macieOff: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "HTTP status of the \"Macie is not enabled\" answer: 401 (as seen from AWS) or 403 (the model's).",
+            valueName: "STATUS"))
+    var macieOffStatus = 401
+
+    @Option(
+        name: .customLong("deny-assume-role"),
+        help: ArgumentHelp("Refuse every AssumeRole into this account with AccessDenied (repeatable).", valueName: "ACCOUNT"))
+    var deniedAssumeRoleAccounts: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "AssumeRole's credentials expire after this many seconds, whatever DurationSeconds asks.", valueName: "SECONDS"))
+    var sessionLifetime: Int?
+
     @Option(help: "Seed for every random fault.")
     var seed: UInt64 = 1
 
@@ -133,6 +156,23 @@ struct EmulatorCommand: AsyncParsableCommand {
         guard logsEmptyPages >= 0 else { throw ValidationError("--logs-empty-pages must be 0 or more") }
         guard (1...10_000).contains(logsPageSize) else { throw ValidationError("--logs-page-size must be between 1 and 10000") }
         if let logsRate, !(logsRate > 0) { throw ValidationError("--logs-rate must be more than 0") }
+        _ = try parsedMacieOff()
+        guard [401, 403].contains(macieOffStatus) else { throw ValidationError("--macie-off-status must be 401 or 403") }
+        if let bad = deniedAssumeRoleAccounts.first(where: { !Scope.isAccountId($0) }) {
+            throw ValidationError("--deny-assume-role takes a 12-digit account id, not \(bad)")
+        }
+        if let sessionLifetime, sessionLifetime < 1 { throw ValidationError("--session-lifetime must be 1 or more") }
+    }
+
+    /// `--macie-off` as scopes; one without an account is the home account's.
+    func parsedMacieOff() throws -> [Scope] {
+        try macieOff.map { text in
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count <= 2, !parts.last!.isEmpty, parts.count == 1 || Scope.isAccountId(parts[0]) else {
+                throw ValidationError("--macie-off takes REGION or ACCOUNT/REGION (a 12-digit account), not \(text)")
+            }
+            return Scope(accountId: parts.count == 2 ? parts[0] : nil, region: parts.last!)
+        }
     }
 
     func parsedCredentials() throws -> [AWSCredentials] {
@@ -166,31 +206,33 @@ struct EmulatorCommand: AsyncParsableCommand {
         faults.logsRate = logsRate
         faults.deniedLogsRegions = Set(deniedLogsRegions)
         faults.deniedFindingsRegions = Set(deniedFindingsRegions)
+        faults.deniedAssumeRoleAccounts = Set(deniedAssumeRoleAccounts)
+        faults.sessionLifetime = sessionLifetime
+        faults.macieOffStatus = macieOffStatus
         faults.seed = seed
-        let jobs: [Scope: [RecordedJob]]
-        let logs: [Scope: [String: JobLogs]]
-        let findings: [Scope: [FindingCount]]
+        let service: Macie2Service
+        let index: SamplesIndex
         do {
-            jobs = try SamplesJobSource.recordedJobsByScope(in: URL(fileURLWithPath: samples))
-            logs = try SamplesJobSource.recordedLogsByScope(in: URL(fileURLWithPath: samples))
-            findings = try SamplesJobSource.recordedFindingsByScope(in: URL(fileURLWithPath: samples))
+            index = try SamplesIndex(directory: URL(fileURLWithPath: samples))
+            service = try Macie2Service(
+                samples: index, accounts: try AccountsFile.read(in: index.directory), macieOff: try parsedMacieOff(),
+                accountId: accountId, credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
+                defaultRegion: defaultRegion)
+        } catch let error as ValidationError {
+            throw error
         } catch {
             FileHandle.standardError.write(Data("macie2-emulator: error: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let service = Macie2Service(
-            scoped: jobs, scopedLogs: logs, scopedFindings: findings, accountId: accountId,
-            credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
-            defaultRegion: defaultRegion)
         let server = try await EmulatorServer.start(service: service, host: host, port: port)
         // The first stdout line is the contract scripts read; write it unbuffered.
         FileHandle.standardOutput.write(Data("http://\(host):\(server.port)\n".utf8))
-        let count = jobs.values.reduce(0) { $0 + $1.count }
-        let regions = Set(jobs.keys.map(\.region)).sorted()
-        let logged = logs.values.reduce(0) { $0 + $1.count }
+        let scopes = index.scopes
+        let regions = Set(scopes.map(\.region)).sorted()
+        let others = index.accounts.subtracting([service.accountId]).count
         FileHandle.standardError.write(
             Data(
-                "macie2-emulator: serving \(count) jobs in \(regions.count) regions (\(regions.joined(separator: ", "))) and the log events of \(logged) jobs as account \(service.accountId)\n"
+                "macie2-emulator: serving \(scopes.count) account-regions in \(regions.count) regions (\(regions.prefix(20).joined(separator: ", "))); home account \(service.accountId), \(others) other accounts with files\n"
                     .utf8))
         try await server.waitUntilClosed()
     }

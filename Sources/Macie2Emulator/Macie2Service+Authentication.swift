@@ -1,0 +1,81 @@
+import AWSSigV4
+import Foundation
+
+/// Who signed a request: the account its credentials belong to, and the identity STS names.
+struct Caller {
+    /// The account whose dataset the request sees.
+    let accountId: String
+    /// GetCallerIdentity's `Arn`: the home account's `user/macie-report`, or an assumed-role ARN.
+    let arn: String
+    /// GetCallerIdentity's `UserId`: the access key id for the base credentials, `AROA…:session` for a role.
+    let userId: String
+}
+
+/// What a valid signature establishes: the region it was made for and who made it.
+struct Authenticated {
+    let region: String
+    let caller: Caller
+}
+
+extension Macie2Service {
+    /// The region and caller of a request, or the refusal to send. A key AssumeRole issued
+    /// belongs to the role's account and is refused once it has expired; every other accepted
+    /// key belongs to the home account. Counts refused signatures and expired tokens.
+    func authenticate(_ request: EmulatorRequest, service: String) -> Result<Authenticated, EmulatorResponse.Refusal> {
+        let signing = SigningRequest(
+            method: request.method, path: request.path, query: SigningRequest.parseQuery(request.query),
+            headers: request.headers, payloadHash: SigV4.payloadHash(request.body))
+        let region: String
+        let accessKeyId: String?
+        if let verifier = verifiers?[service] {
+            do {
+                let verified = try verifier.verify(signing, now: now())
+                region = verified.region
+                accessKeyId = verified.accessKeyId
+            } catch {
+                tally.signatureFailures += 1
+                let type: String
+                switch error.kind {
+                case .missing: type = "MissingAuthenticationTokenException"
+                case .unknownKey: type = "UnrecognizedClientException"
+                case .invalid, .skewed: type = "InvalidSignatureException"
+                }
+                return .failure(.init(response: .error(type, 403, error.message)))
+            }
+        } else {
+            let scope = signing.header("Authorization")?.components(separatedBy: "Credential=").dropFirst().first?
+                .split(separator: ",").first?.split(separator: "/")
+            region = scope.flatMap { $0.count >= 3 ? String($0[2]) : nil } ?? defaultRegion
+            accessKeyId = scope?.first.map(String.init)
+        }
+        guard let key = accessKeyId, let session = sessions.session(key) else {
+            let caller = Caller(
+                accountId: directory.home, arn: "arn:aws:iam::\(directory.home):user/macie-report",
+                userId: accessKeyId ?? "AIDAEMULATOR")
+            return .success(Authenticated(region: region, caller: caller))
+        }
+        guard now() < session.expiration else {
+            tally.refusals["expiredToken", default: 0] += 1
+            return .failure(
+                .init(response: .error("ExpiredTokenException", 403, "The security token included in the request is expired")))
+        }
+        return .success(
+            Authenticated(
+                region: region, caller: Caller(accountId: session.accountId, arn: session.arn, userId: session.assumedRoleId)))
+    }
+}
+
+extension EmulatorResponse {
+    /// A refused signature or an expired token, as an Error so it can travel in a Result; each
+    /// protocol rewords it (STS as XML, the JSON 1.1 services with `__type`).
+    struct Refusal: Error {
+        let response: EmulatorResponse
+
+        /// The restJson1 error type (`InvalidSignatureException`, `ExpiredTokenException`, …).
+        var type: String { response.headers.first { $0.name == "x-amzn-ErrorType" }?.value ?? "InvalidSignatureException" }
+        /// The message of the body.
+        var message: String {
+            ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["message"] as? String ?? ""
+        }
+    }
+}
