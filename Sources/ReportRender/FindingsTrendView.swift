@@ -12,9 +12,6 @@ import JobTransform
 /// Partial runs are faded as in the status chart (a findings gap makes a run partial, and
 /// its totals leave out the jobs whose counts were not read).
 enum FindingsTrendView {
-    /// Severity colours, High first: red, amber, blue, each WCAG AA against white.
-    static let colors: [FindingSeverity: String] = [.high: "B3261E", .medium: "A15C00", .low: "2F5D8C"]
-
     static func make(_ points: [TrendPoint]) -> [String: Any] {
         let counted = points.compactMap(\.findings)
         guard !counted.isEmpty else { return ["hasTrend": false] }
@@ -37,7 +34,7 @@ enum FindingsTrendView {
                 guard count > 0 else { continue }
                 let h = height * Double(count) / Double(largest)
                 y -= h
-                segments.append(["y": f(y), "height": f(h), "color": "#" + (colors[severity] ?? "767676")])
+                segments.append(["y": f(y), "height": f(h), "color": "#" + SeverityPalette.hex(severity)])
             }
             let isLabelled = (points.count - 1 - i) % labelEvery == 0
             columns.append([
@@ -52,7 +49,7 @@ enum FindingsTrendView {
             let x = left + Double(position) * 165
             let y = base + 34
             return [
-                "label": severity.rawValue, "color": "#" + (colors[severity] ?? "767676"), "x": f(x), "y": f(y - 9),
+                "label": severity.rawValue, "color": "#" + SeverityPalette.hex(severity), "x": f(x), "y": f(y - 9),
                 "textX": f(x + 14), "textY": f(y),
             ]
         }

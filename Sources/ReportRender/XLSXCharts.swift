@@ -60,3 +60,21 @@ extension XLSXWorkbook {
         }
     }
 }
+
+/// A chart's series with its name in a cell and one solid colour: the stacked charts (status
+/// trend, findings trend, jobs with the most findings) each add one per status or severity.
+enum XLSXSeries {
+    /// Adds to `chart` the series of `values` over `categories` (range formulas such as
+    /// `=Trend!$B$2:$B$9`), named by the cell `name` and filled with `hex` (`RRGGBB`).
+    static func add(
+        to chart: UnsafeMutablePointer<lxw_chart>, categories: String, values: String, name: String, hex: String,
+        what: String
+    ) throws {
+        guard let series = chart_add_series(chart, categories, values) else {
+            throw RenderError.workbook("cannot add chart series \(what)")
+        }
+        chart_series_set_name(series, name)
+        var fill = lxw_chart_fill(color: UInt32(hex, radix: 16) ?? 0x767676, none: 0, transparency: 0)
+        chart_series_set_fill(series, &fill)
+    }
+}

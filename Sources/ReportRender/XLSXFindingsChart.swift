@@ -62,14 +62,10 @@ extension XLSXWorkbook {
         let last = header + 1 + jobs
         for (i, severity) in FindingSeverity.allCases.enumerated() {
             let column = XLSXSheet.columnLetters(2 + i)
-            guard
-                let series = chart_add_series(
-                    chart, "=Summary!$A$\(first):$A$\(last)", "=Summary!$\(column)$\(first):$\(column)$\(last)")
-            else { throw RenderError.workbook("cannot add chart series \(severity.rawValue)") }
-            chart_series_set_name(series, "=Summary!$\(column)$\(header + 1)")
-            var fill = lxw_chart_fill(
-                color: UInt32(SeverityPalette.hex(severity), radix: 16) ?? 0x767676, none: 0, transparency: 0)
-            chart_series_set_fill(series, &fill)
+            try XLSXSeries.add(
+                to: chart, categories: "=Summary!$A$\(first):$A$\(last)",
+                values: "=Summary!$\(column)$\(first):$\(column)$\(last)", name: "=Summary!$\(column)$\(header + 1)",
+                hex: SeverityPalette.hex(severity), what: "\(title): \(severity.rawValue)")
         }
         chart_title_set_name(chart, title)
         // As in the other bar charts: values from zero, the jobs top-down in the rows' order.

@@ -94,23 +94,30 @@ extension XLSXWorkbook {
     /// A stacked column chart: one series per status (columns C onwards of the Trend sheet),
     /// one column per run (dates in column A).
     func trendChart(sheet: String, runs: Int, statuses: [String]) throws -> OpaquePointer {
-        try requireSheet(sheet, for: "trend")
+        try runsChart(
+            sheet: sheet, runs: runs, firstColumn: 2,
+            series: statuses.map { ($0, TrendChartView.color($0, statuses)) },
+            title: "Jobs by status, last \(runs) run\(runs == 1 ? "" : "s")")
+    }
+
+    /// A stacked column chart on a sheet of one row per run (dates in column A): one series
+    /// per column from `firstColumn` (1-based) on, named by its header cell and filled with its
+    /// `RRGGBB` colour. An empty cell is a gap, not a zero.
+    func runsChart(sheet: String, runs: Int, firstColumn: Int, series: [(name: String, hex: String)], title: String) throws
+        -> OpaquePointer
+    {
+        try requireSheet(sheet, for: title)
         guard let chart = workbook_add_chart(handle, UInt8(LXW_CHART_COLUMN_STACKED.rawValue)) else {
-            throw RenderError.workbook("cannot add the trend chart")
+            throw RenderError.workbook("cannot add the chart \(title)")
         }
         let last = runs + 1
-        for (i, status) in statuses.enumerated() {
-            let column = XLSXSheet.columnLetters(2 + i)
-            guard
-                let series = chart_add_series(
-                    chart, "=\(sheet)!$A$2:$A$\(last)", "=\(sheet)!$\(column)$2:$\(column)$\(last)")
-            else { throw RenderError.workbook("cannot add trend series \(status)") }
-            chart_series_set_name(series, "=\(sheet)!$\(column)$1")
-            var fill = lxw_chart_fill(
-                color: UInt32(TrendChartView.color(status, statuses), radix: 16) ?? 0x767676, none: 0, transparency: 0)
-            chart_series_set_fill(series, &fill)
+        for (i, entry) in series.enumerated() {
+            let column = XLSXSheet.columnLetters(firstColumn + i)
+            try XLSXSeries.add(
+                to: chart, categories: "=\(sheet)!$A$2:$A$\(last)", values: "=\(sheet)!$\(column)$2:$\(column)$\(last)",
+                name: "=\(sheet)!$\(column)$1", hex: entry.hex, what: "\(title): \(entry.name)")
         }
-        chart_title_set_name(chart, "Jobs by status, last \(runs) run\(runs == 1 ? "" : "s")")
+        chart_title_set_name(chart, title)
         chart_axis_set_min(chart.pointee.y_axis, 0)
         chart_axis_set_num_format(chart.pointee.x_axis, "yyyy-mm-dd")
         chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
