@@ -61,14 +61,9 @@ extension LiveJobSource {
 
     /// One line for a scope's findings gap, naming what to grant or how to switch it off.
     static func findingsReason(_ error: AWSError, jobs: Int) -> String {
-        let what = "finding counts of \(jobs) job(s) could not be read, so they are left empty"
-        if error.isAccessDenied {
-            return
-                "\(what): access denied for GetFindingStatistics: \(error.message) (grant macie2:GetFindingStatistics, or run with --no-findings)"
-        }
-        if error.isUnreachable { return "\(what): GetFindingStatistics got no answer after retries: \(error.message)" }
-        if error.isMalformedAnswer { return "\(what): \(error.message)" }
-        return "\(what): GetFindingStatistics failed after retries: \(error)"
+        lookupReason(
+            error, what: "finding counts of \(jobs) job(s) could not be read, so they are left empty",
+            operation: "GetFindingStatistics", remedy: "grant macie2:GetFindingStatistics, or run with --no-findings")
     }
 }
 

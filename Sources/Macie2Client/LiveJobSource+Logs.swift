@@ -78,14 +78,19 @@ extension LiveJobSource {
 
     /// One line for a scope's logs gap, naming what to grant or how to switch the lookup off.
     static func logsReason(_ error: AWSError, jobs: Int) -> String {
-        let what = "log events of \(jobs) job(s) could not be read, so why they failed is missing"
-        if error.isAccessDenied {
-            return
-                "\(what): access denied for FilterLogEvents: \(error.message) (grant logs:FilterLogEvents on log group \(JobLogs.logGroupName), or run with --no-job-logs)"
-        }
-        if error.isUnreachable { return "\(what): CloudWatch Logs gave no answer after retries: \(error.message)" }
+        lookupReason(
+            error, what: "log events of \(jobs) job(s) could not be read, so why they failed is missing",
+            operation: "FilterLogEvents",
+            remedy: "grant logs:FilterLogEvents on log group \(JobLogs.logGroupName), or run with --no-job-logs")
+    }
+
+    /// One line for a lookup that failed in a scope while its jobs were read (log events,
+    /// finding counts): what is missing, why, and on access denied `remedy`.
+    static func lookupReason(_ error: AWSError, what: String, operation: String, remedy: String) -> String {
+        if error.isAccessDenied { return "\(what): access denied for \(operation): \(error.message) (\(remedy))" }
+        if error.isUnreachable { return "\(what): \(operation) got no answer after retries: \(error.message)" }
         if error.isMalformedAnswer { return "\(what): \(error.message)" }
-        return "\(what): FilterLogEvents failed after retries: \(error)"
+        return "\(what): \(operation) failed after retries: \(error)"
     }
 }
 
