@@ -35,6 +35,11 @@ public struct ScopeBatch: Sendable {
     public var findingGroups: [FindingCount]?
     /// Things worth telling the reader that did not stop the run.
     public var diagnostics: [SourceDiagnostic]
+    /// How far the scope was read, for the coverage matrix; `nil` means as ``gap`` implies
+    /// (see ``ScopeState/implied(by:)``). Only the first batch of a scope needs it.
+    public var state: ScopeState?
+    /// The account's name (from Organizations or `--accounts @FILE`), when known.
+    public var accountName: String?
 
     /// No gap and no diagnostics unless given: a scope read completely.
     public init(
@@ -51,6 +56,9 @@ public struct ScopeBatch: Sendable {
 
     /// The scope's region.
     public var region: String { scope.region }
+
+    /// ``state`` as given, else as the gap implies.
+    public var coverageState: ScopeState { state ?? ScopeState.implied(by: gap) }
 
     /// Jobs of a region whose account is not known (see ``Scope``).
     public init(region: String, jobs: [SourcedJob], gap: ScopeGap? = nil, diagnostics: [SourceDiagnostic] = []) {

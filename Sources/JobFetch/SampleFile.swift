@@ -72,10 +72,13 @@ struct SampleFile {
             if let counts { sourced.findings = job.jobId.flatMap { counts[$0] } ?? .zero }
             return sourced
         }
-        return ScopeBatch(
+        var batch = ScopeBatch(
             scope: scope, jobs: sourced, gap: isFirst ? recorded?.gap(scope) : nil,
             logsGap: isFirst && logs != nil ? recorded?.logsGap(scope) : nil, findingsGap: isFirst ? findingsGap : nil,
             diagnostics: isFirst ? diagnostics : [])
+        batch.state = isFirst ? recorded?.scopeState : nil
+        batch.accountName = recorded?.accountName
+        return batch
     }
 
     /// Every job with the exact bytes it was recorded as, for a server that must answer with

@@ -138,9 +138,12 @@ actor SamplesReader {
         guard let entry = fileless.first else { return nil }
         fileless.removeFirst()
         defer { notes = [] }
-        return ScopeBatch(
+        var batch = ScopeBatch(
             scope: entry.scope, jobs: [], gap: entry.gap(entry.scope), logsGap: readsJobLogs ? entry.logsGap(entry.scope) : nil,
             findingsGap: findings != nil ? entry.findingsGap(entry.scope) : nil, diagnostics: notes)
+        batch.state = entry.scopeState
+        batch.accountName = entry.accountName
+        return batch
     }
 }
 

@@ -50,6 +50,11 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
         public var findingsGap: Gap?
         /// Caveats by job index in the scope's file; only jobs that have some.
         public var caveats: [Int: [String]]
+        /// The scope's ``ScopeState`` raw value (`macie-off`, `role-denied`, ...); absent
+        /// means as the gap implies. A value this build does not know is read as the gap implies.
+        public var state: String?
+        /// The account's name, when the walk learnt it.
+        public var accountName: String?
 
         /// The entry for `scope`; of `gap` only the reason and the list's completeness are kept.
         public init(
@@ -74,11 +79,14 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
             logsGap.map { ScopeGap(scope: scope, reason: $0.reason, listIsComplete: true) }
         }
 
+        /// The recorded state, when it is one this build knows.
+        var scopeState: ScopeState? { state.flatMap(ScopeState.init(rawValue:)) }
+
         func findingsGap(_ scope: Scope) -> ScopeGap? {
             findingsGap.map { ScopeGap(scope: scope, reason: $0.reason, listIsComplete: true) }
         }
 
-        enum CodingKeys: String, CodingKey { case accountId, region, gap, logsGap, findingsGap, caveats }
+        enum CodingKeys: String, CodingKey { case accountId, accountName, region, state, gap, logsGap, findingsGap, caveats }
         struct JobCaveats: Codable {
             var job: Int
             var caveats: [String]
@@ -89,6 +97,8 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             accountId = try container.decodeIfPresent(String.self, forKey: .accountId)
+            accountName = try container.decodeIfPresent(String.self, forKey: .accountName)
+            state = try container.decodeIfPresent(String.self, forKey: .state)
             region = try container.decode(String.self, forKey: .region)
             gap = try container.decodeIfPresent(Gap.self, forKey: .gap)
             logsGap = try container.decodeIfPresent(Gap.self, forKey: .logsGap)
@@ -101,6 +111,8 @@ public struct SamplesManifest: Codable, Sendable, Equatable {
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(accountId, forKey: .accountId)
+            try container.encodeIfPresent(accountName, forKey: .accountName)
+            try container.encodeIfPresent(state, forKey: .state)
             try container.encode(region, forKey: .region)
             try container.encodeIfPresent(gap, forKey: .gap)
             try container.encodeIfPresent(logsGap, forKey: .logsGap)

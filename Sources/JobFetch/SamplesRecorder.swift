@@ -105,6 +105,8 @@ actor SamplesWriter {
         if let gap = batch.gap { entry.gap = .init(reason: gap.reason, listIsComplete: gap.listIsComplete) }
         if let gap = batch.logsGap { entry.logsGap = .init(reason: gap.reason, listIsComplete: true) }
         if let gap = batch.findingsGap { entry.findingsGap = .init(reason: gap.reason, listIsComplete: true) }
+        if let state = batch.state, state != .ok { entry.state = state.rawValue }
+        if let name = batch.accountName { entry.accountName = name }
         if let groups = batch.findingGroups { findings[scope, default: []] += groups }
         for job in batch.jobs {
             if let found = job.logs, let id = job.job.jobId { logs[scope, default: []].append(JobLogsFile(jobId: id, logs: found)) }

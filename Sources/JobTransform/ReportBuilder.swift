@@ -12,6 +12,7 @@ public struct ReportBuilder: Sendable {
     private var scopes: Set<Scope> = []
     private var gaps: [ScopeGap] = []
     private var notes: [String] = []
+    private var coverage: [Scope: ScopeCoverage] = [:]
 
     public init(asOf: Date, expiryWindowDays: Int = 7) {
         self.asOf = asOf
@@ -21,6 +22,7 @@ public struct ReportBuilder: Sendable {
     /// Adds one scope's jobs, gap and diagnostics. Large batches are flattened on every core.
     public mutating func add(_ batch: ScopeBatch) {
         scopes.insert(batch.scope)
+        coverage[batch.scope, default: ScopeCoverage(scope: batch.scope, state: .ok)].add(batch)
         let jobs = batch.jobs
         let workers = jobs.count >= 512 ? 2 : 1
         var converted = [[JobRecord]](repeating: [], count: workers)
@@ -47,10 +49,17 @@ public struct ReportBuilder: Sendable {
         let attention = Self.permuted(
             sorted.compactMap { AttentionItem($0, asOf: asOf, expiryWindowDays: expiryWindowDays) },
             key: AttentionItem.UrgencyKey.init, by: <)
-        return ReportModel(
+        var model = ReportModel(
             asOf: asOf, expiryWindowDays: expiryWindowDays, records: sorted, summaries: JobSummaries(sorted),
             crossTab: StatusTypeCrossTab(sorted), attention: attention, scopes: scopes.sorted(),
             gaps: gaps.sorted { $0.scope < $1.scope }, notes: notes + Self.unknownValueNotes(sorted))
+        model.coverage = coverage.values.sorted {
+            ($0.scope.accountId ?? "", $0.scope.region) < ($1.scope.accountId ?? "", $1.scope.region)
+        }
+        for entry in model.coverage {
+            if let id = entry.scope.accountId, let name = entry.accountName { model.accountNames[id] = name }
+        }
+        return model
     }
 
     /// Sorts by comparing small keys and moving indices, not records: a record is a few

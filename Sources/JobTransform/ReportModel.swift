@@ -23,6 +23,10 @@ public struct ReportModel: Sendable {
     public var changes: RunChanges?
     /// Job counts by status over the last runs in the history, oldest first, this run last.
     public var trend: [TrendPoint] = []
+    /// Every account-region walked, by account then region: coverage.csv, the coverage matrix.
+    public var coverage: [ScopeCoverage] = []
+    /// Account names by id, as the walk learnt them; shown next to ids where known.
+    public var accountNames: [String: String] = [:]
 
     /// Regions that were read, complete or not, sorted, each once.
     public var regions: [String] {
