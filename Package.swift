@@ -128,7 +128,8 @@ let package = Package(
         .executableTarget(
             name: "MacieReportCLI",
             dependencies: [
-                "ReportPipeline", "Macie2Client", "AWSClient", "CloudWatchLogsClient", "JobHistory", "MailDelivery", "FileInput", "ChildProcess",
+                "ReportPipeline", "Macie2Client", "AWSClient", "CloudWatchLogsClient", "OrganizationsClient", "JobHistory", "MailDelivery",
+                "FileInput", "ChildProcess",
                 "StandardErrorOutput", "Macie2Model", "JobFetch", "JobTransform", "ReportRender",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,8 +1,11 @@
 /// At most `limit` operations at once, across every task that shares it: the walk's
-/// `--max-concurrency` holds for all regions together.
+/// `--max-concurrency` holds for all accounts and regions together. Waiters are served
+/// first come, first served, so no scope's requests wait behind another scope's whole walk;
+/// the queue is a ring with a moving head, so 100 000 waiters cost no more per release than one.
 actor ConcurrencyLimit {
     private var available: Int
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var waiting: [CheckedContinuation<Void, Never>?] = []
+    private var head = 0
 
     init(_ limit: Int) { available = max(1, limit) }
 
@@ -15,11 +18,17 @@ actor ConcurrencyLimit {
     }
 
     func release() {
-        if waiting.isEmpty {
+        guard head < waiting.count, let next = waiting[head] else {
             available += 1
-        } else {
-            waiting.removeFirst().resume()
+            return
         }
+        waiting[head] = nil
+        head += 1
+        if head > 1024, head * 2 > waiting.count {
+            waiting.removeFirst(head)
+            head = 0
+        }
+        next.resume()
     }
 
     /// Runs `work` holding one permit.

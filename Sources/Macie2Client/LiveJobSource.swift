@@ -67,15 +67,18 @@ public struct LiveJobSource: JobSource {
     let options: Options
     let logger: Logger
     let progress: (@Sendable (WalkEvent) -> Void)?
+    /// The account's name, put on every batch (for the reports), when known.
+    let accountName: String?
 
     /// - Parameter account: the credentials' account, looked up alongside the walk; each
     ///   region's scope takes it when the region is done.
     public init(
-        client: AWSClient, account: CallerAccount, options: Options, logger: Logger,
+        client: AWSClient, account: CallerAccount, accountName: String? = nil, options: Options, logger: Logger,
         progress: (@Sendable (WalkEvent) -> Void)? = nil
     ) {
         self.client = client
         self.account = account
+        self.accountName = accountName
         self.options = options
         self.logger = logger
         self.progress = progress
@@ -93,27 +96,35 @@ public struct LiveJobSource: JobSource {
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    var unreachable: [ScopeGap] = []
-                    try await withThrowingTaskGroup(of: (ScopeBatch, Bool).self) { group in
-                        for region in walker.options.regions {
-                            group.addTask { try await walker.walk(region, limit: limit) }
-                        }
-                        for try await (batch, wasUnreachable) in group {
-                            if wasUnreachable, let gap = batch.gap { unreachable.append(gap) }
-                            continuation.yield(batch)
-                        }
-                    }
-                    if unreachable.count == walker.options.regions.count, let first = unreachable.first {
-                        throw SourceError.unreachable(
-                            "no Macie2 endpoint answered in any region (\(first.region): \(first.reason)); check the network, --endpoint-url and --region"
-                        )
-                    }
+                    try await walker.walkRegions(limit: limit) { continuation.yield($0) }
                     continuation.finish()
                 } catch {
                     continuation.finish(throwing: error)
                 }
             }
             continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Every region of the account, concurrently under `limit` (shared with other accounts'
+    /// walks), each batch handed to `yield` as its region is done.
+    func walkRegions(limit: ConcurrencyLimit, yield: (ScopeBatch) -> Void) async throws {
+        var unreachable: [ScopeGap] = []
+        try await withThrowingTaskGroup(of: (ScopeBatch, Bool).self) { group in
+            for region in options.regions {
+                group.addTask { try await walk(region, limit: limit) }
+            }
+            for try await (batch, wasUnreachable) in group {
+                if wasUnreachable, let gap = batch.gap { unreachable.append(gap) }
+                var named = batch
+                named.accountName = accountName
+                yield(named)
+            }
+        }
+        if unreachable.count == options.regions.count, let first = unreachable.first {
+            throw SourceError.unreachable(
+                "no Macie2 endpoint answered in any region (\(first.region): \(first.reason)); check the network, --endpoint-url and --region"
+            )
         }
     }
 
@@ -128,6 +139,11 @@ public struct LiveJobSource: JobSource {
         do {
             listed = try await list(macie, limit: limit)
         } catch let error as AWSError {
+            if error.isMacieOff {
+                var batch = ScopeBatch(scope: await scope(region), jobs: [])
+                batch.state = .macieOff
+                return (batch, false)
+            }
             if error.isCredentialProblem { throw Self.credentialFailure(error, region) }
             logger.warning("region could not be listed", metadata: ["region": "\(region)", "error": "\(error)"])
             let scope = await scope(region)

@@ -109,3 +109,13 @@ public struct Macie2Client: Sendable {
         }
     }
 }
+
+extension AWSError {
+    /// Macie is not enabled in the account and region: every Macie2 operation there answers
+    /// AccessDeniedException "Macie is not enabled." (HTTP 401 as AWS sends it, 403 in the
+    /// model). Told by the message, since the status differs: a fact about the estate, not a
+    /// permission to fix.
+    public var isMacieOff: Bool {
+        isAccessDenied && message.range(of: "Macie is not enabled", options: .caseInsensitive) != nil
+    }
+}

@@ -50,6 +50,9 @@ struct LiveOptions: ParsableArguments {
             valueName: "DIR"))
     var saveSamples: String?
 
+    @OptionGroup(title: "Other accounts")
+    var others: AccountOptions
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (logs go to stderr).")
     var logLevel: String = "error"
 
@@ -62,7 +65,7 @@ struct LiveOptions: ParsableArguments {
     /// Whether any live-only flag was given (they make no sense with --samples).
     var isUsed: Bool {
         !regions.isEmpty || profile != nil || endpointURL != nil || maxConcurrency != nil || !includes.isEmpty
-            || !excludes.isEmpty || noDescribe || saveSamples != nil
+            || !excludes.isEmpty || noDescribe || saveSamples != nil || others.isUsed
     }
 
     func validate() throws {

@@ -14,6 +14,8 @@ struct LiveSource {
     let settings: AWSSettings
     let regions: [String]
     let options: LiveJobSource.Options
+    /// Other accounts to walk and the role to reach them by (`--accounts`, `--org`, ...).
+    let accounts: AccountOptions
 
     /// `jobLogs` false (`--no-job-logs`) reads no log events; so does `--no-describe`, since
     /// the list gives no run start to read from. `findings` `nil` (`--no-findings`) counts no findings.
@@ -37,7 +39,7 @@ struct LiveSource {
             describe: !live.noDescribe, keepBodies: live.saveSamples != nil,
             jobLogs: readsLogs ? LiveJobSource.JobLogOptions() : nil, findings: findings)
         if let folder = live.saveSamples { try RecordingJobSource.prepare(URL(fileURLWithPath: folder)) }
-        return LiveSource(settings: settings, regions: regions, options: options)
+        return LiveSource(settings: settings, regions: regions, options: options, accounts: live.others)
     }
 
     /// Runs `body` with the run's one AWS client and the source over it: credentials are
@@ -51,9 +53,25 @@ struct LiveSource {
             settings, maxConnections: max(options.maxConcurrency, 8), stsRegion: regions.first, logger: logger
         ) { client in
             try await client.checkCredentials()
-            let account = CallerAccount(sts: STS(client: client, region: regions[0]), logger: logger)
-            let live = LiveJobSource(client: client, account: account, options: options, logger: logger, progress: progress)
-            let source: any JobSource = saveSamples.map { RecordingJobSource(live, into: URL(fileURLWithPath: $0)) } ?? live
+            let walk: any JobSource
+            let live: LiveJobSource
+            if accounts.reachesOtherAccounts, let role = try accounts.role() {
+                let found = try await AccountDiscovery.discover(accounts, client: client, region: regions[0], logger: logger)
+                live = LiveJobSource(
+                    client: client, account: CallerAccount(known: found.caller.id), accountName: found.caller.name,
+                    options: options, logger: logger, progress: progress)
+                let members = found.others.map { entry in
+                    OrganizationJobSource.Member(
+                        accountId: entry.id, name: entry.name,
+                        client: client.assumingRole(role, in: entry.id, stsRegion: regions[0]))
+                }
+                walk = OrganizationJobSource(home: live, members: members, logger: logger)
+            } else {
+                let account = CallerAccount(sts: STS(client: client, region: regions[0]), logger: logger)
+                live = LiveJobSource(client: client, account: account, options: options, logger: logger, progress: progress)
+                walk = live
+            }
+            let source: any JobSource = saveSamples.map { RecordingJobSource(walk, into: URL(fileURLWithPath: $0)) } ?? walk
             return try await body(source, live)
         }
     }

@@ -193,9 +193,7 @@ struct RunCommand: AsyncParsableCommand {
             result = try await runLive(options)
         }
         let report = result.report
-        for gap in report.gaps {
-            Console.error("region \(gap.region) is incomplete in the report: \(gap.reason)\(gap.scope.accountNote)")
-        }
+        for line in Self.gapLines(report.gaps) { Console.error(line) }
         if !quiet {
             for note in report.notes { Console.warning(note) }
             print(RunSummary.line(report, files: result.files, directory: outputDirectory))

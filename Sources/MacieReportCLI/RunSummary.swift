@@ -1,4 +1,5 @@
 import Foundation
+import JobFetch
 import JobHistory
 import JobTransform
 import Macie2Model
@@ -47,5 +48,26 @@ enum RunSummary {
         let counts = changes.countedKinds.map { kind in "\(changes.count(kind)) \(kind.rawValue)" }.joined(separator: ", ")
         let limits = changes.limits.isEmpty ? "" : " Compared only where both runs have data (\(changes.limits.count) limit(s))."
         return "Since \(ISO8601Timestamp.format(previous)): \(counts).\(limits)\(pruned)"
+    }
+}
+
+extension RunCommand {
+    /// One stderr line per gap reason and account: an account whose role was refused is one
+    /// line naming its regions, not one line per region.
+    static func gapLines(_ gaps: [ScopeGap]) -> [String] {
+        var order: [String] = []
+        var regions: [String: [String]] = [:]
+        var notes: [String: String] = [:]
+        for gap in gaps {
+            let key = "\(gap.scope.accountId ?? "")\n\(gap.reason)"
+            if regions[key] == nil { order.append(key) }
+            regions[key, default: []].append(gap.region)
+            notes[key] = gap.reason + gap.scope.accountNote
+        }
+        return order.map { key in
+            let names = regions[key]!
+            let place = names.count == 1 ? "region \(names[0]) is" : "regions \(names.joined(separator: ", ")) are"
+            return "\(place) incomplete in the report: \(notes[key]!)"
+        }
     }
 }
