@@ -94,7 +94,7 @@ import Testing
         #expect(
             !html[chart.upperBound..<table.lowerBound].contains("<bdi>eu-test-cancelled</bdi>"),
             "a job whose counts are unknown is not charted")
-        #expect(html.contains("<td class=\"n\">1</td><td class=\"n\"></td><td class=\"n\"></td>"), "unknown: empty cells")
+        #expect(html.contains("<td class=\"n\">1</td><td class=\"n\"></td><td class=\"n\"></td><td class=\"n\"></td><td class=\"n\"></td>"), "unknown: empty cells")
         let text = PlainTextSummary.render(report)
         #expect(
             text.contains(
@@ -139,8 +139,14 @@ import Testing
         #expect(widths.count == 4 && abs(widths.dropLast().reduce(0, +) - 96) < 0.31 && widths.reduce(0, +) <= 100)
         #expect(row.contains("background:#B3261E;") && row.contains("background:#1F5FAD;"))
         // The job table: a total and a High column, High in red when there are any.
-        #expect(html.contains("<th scope=\"col\">Runs</th><th scope=\"col\">Findings</th><th scope=\"col\">High</th>"))
-        #expect(html.contains("<td class=\"n\">74</td><td class=\"n\"><span class=\"err\">6</span></td>"))
+        #expect(
+            html.contains(
+                "<th scope=\"col\">Runs</th><th scope=\"col\">Findings</th><th scope=\"col\">High</th><th scope=\"col\">Medium</th><th scope=\"col\">Low</th>"
+            ))
+        #expect(
+            html.contains(
+                "<td class=\"n\">74</td><td class=\"n\"><span class=\"err\">6</span></td><td class=\"n\">10</td><td class=\"n\">58</td>"
+            ), "total, then High, Medium and Low")
         let streamed = try TemplateLibrary.builtIn()
         #expect(streamed.renderWhole(HTMLReportView.make(report)) == html, "the page written in parts is the whole page")
     }
