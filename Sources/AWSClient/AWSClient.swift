@@ -45,6 +45,14 @@ public struct AWSClient: Sendable {
             sleep: sleep)
     }
 
+    /// The same client with retry state of its own (quota, adaptive rate), for an account
+    /// whose throttling must slow only its own requests.
+    public func withOwnRetryState() -> AWSClient {
+        AWSClient(
+            settings: settings, transport: transport, credentials: credentials, retry: RetryPolicy(settings.retry),
+            logger: logger, now: now, sleep: sleep)
+    }
+
     /// How a call is signed.
     public enum Signing: Sendable {
         /// With the client's credentials (the chain's, refreshed before they expire).
@@ -108,7 +116,8 @@ public struct AWSClient: Sendable {
                     "operation": "\(request.operation)", "region": "\(region)", "attempt": "\(attempt + 1)",
                     "delay.ms": "\(Int(delay * 1000))", "error": "\(failure.errorCode ?? "no answer")",
                 ])
-            try await sleep(delay)
+            let sleep = self.sleep
+            try await RequestPermit.waitWithout { try await sleep(delay) }
         }
     }
 

@@ -1,3 +1,5 @@
+import AWSClient
+
 /// At most `limit` operations at once, across every task that shares it: the walk's
 /// `--max-concurrency` holds for all accounts and regions together. Waiters are served
 /// first come, first served, so no scope's requests wait behind another scope's whole walk;
@@ -31,11 +33,22 @@ actor ConcurrencyLimit {
         next.resume()
     }
 
-    /// Runs `work` holding one permit.
+    /// Runs `work` holding one permit, given back while `work` waits out a retry's back-off
+    /// (``RequestPermit``) and taken again, in turn, before it sends the next attempt.
     nonisolated func run<T: Sendable>(_ work: @Sendable () async throws -> T) async rethrows -> T {
         await acquire()
+        let yielder: RequestPermit.Yielder = { wait in
+            await self.release()
+            do {
+                try await wait()
+            } catch {
+                await self.acquire()
+                throw error
+            }
+            await self.acquire()
+        }
         do {
-            let result = try await work()
+            let result = try await RequestPermit.$yielder.withValue(yielder) { try await work() }
             await release()
             return result
         } catch {

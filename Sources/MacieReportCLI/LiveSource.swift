@@ -63,7 +63,7 @@ struct LiveSource {
                 let members = found.others.map { entry in
                     OrganizationJobSource.Member(
                         accountId: entry.id, name: entry.name,
-                        client: client.assumingRole(role, in: entry.id, stsRegion: regions[0]))
+                        client: client.withOwnRetryState().assumingRole(role, in: entry.id, stsRegion: regions[0]))
                 }
                 walk = OrganizationJobSource(home: live, members: members, logger: logger)
             } else {
