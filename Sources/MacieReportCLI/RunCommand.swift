@@ -122,7 +122,7 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         if samples != nil, live.isUsed {
             throw ValidationError(
-                "--samples reads recorded jobs; --region, --profile, --endpoint-url, --max-concurrency, --include, --exclude, --no-describe and --save-samples are for the live API"
+                "--samples reads recorded jobs; --region, --profile, --endpoint-url, --max-concurrency, --include, --exclude, --no-describe, --save-samples and the other-account flags (--accounts, --org, --macie-members, --role-name) are for the live API"
             )
         }
         _ = try formats()
