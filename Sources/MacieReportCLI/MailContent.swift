@@ -1,4 +1,5 @@
 import Foundation
+import JobFetch
 import JobTransform
 import Macie2Model
 import MailDelivery
@@ -39,6 +40,9 @@ struct MailContent {
             "attention": report.attention.count,
             "expiring": report.attentionCount(.expiringSoon),
             "paused": report.attentionCount(.pausedByQuota),
+            // What the walk could not see: 0 for a run of one account with every region read.
+            "macieOff": report.coverageCount(.macieOff),
+            "notReached": report.accountsNotReached.count,
         ].mapValues(String.init)
         values["date"] = date
         let changes = report.changes

@@ -36,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("format"),
         help: ArgumentHelp(
-            "Comma-separated formats to write: csv (jobs.csv, summary.csv, errors.csv), html (report.html), xlsx (report.xlsx).",
+            "Comma-separated formats to write: csv (jobs.csv, summary.csv, errors.csv, coverage.csv), html (report.html), xlsx (report.xlsx).",
             valueName: "LIST"))
     var format: String = "csv,html,xlsx"
 

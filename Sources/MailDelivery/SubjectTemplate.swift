@@ -17,6 +17,8 @@ public struct SubjectTemplate: Sendable, Equatable {
         ("changed", "jobs whose status changed since the previous run"),
         ("recovered", "jobs whose last run no longer reports ERROR"),
         ("newErrors", "jobs whose last run newly reports ERROR"),
+        ("macieOff", "account-regions where Macie is not enabled"),
+        ("notReached", "accounts not reached (their role could not be assumed)"),
     ]
 
     /// `Macie jobs 2026-11-24: 3 ERROR, 2 expiring, 1 new`.

@@ -7,7 +7,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// The files the format writes in the output directory.
     public var fileNames: [String] {
         switch self {
-        case .csv: return ["jobs.csv", "summary.csv", "errors.csv"]
+        case .csv: return ["jobs.csv", "summary.csv", "errors.csv", "coverage.csv"]
         case .html: return ["report.html"]
         case .xlsx: return ["report.xlsx"]
         }

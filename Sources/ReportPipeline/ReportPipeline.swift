@@ -88,6 +88,7 @@ public enum ReportPipeline {
                 renderers +=
                     [
                         JobsCSVRenderer(format: format), SummaryCSVRenderer(format: format), ErrorsCSVRenderer(format: format),
+                        CoverageCSVRenderer(format: format),
                     ] as [any ReportRenderer]
                 if options.history != nil { renderers.append(ChangesCSVRenderer(format: format)) }
             case .html:

@@ -53,6 +53,23 @@ public struct ErrorsCSVRenderer: ReportRenderer {
     }
 }
 
+/// `coverage.csv`: one row per account-region the walk visited (the ``CoverageColumn/all``
+/// columns), by account then region. Written in every run, even for one account and one
+/// region, so a script can always tell a region with no jobs from one that was not read.
+public struct CoverageCSVRenderer: ReportRenderer {
+    public let fileName = "coverage.csv"
+    public var format: CSVFormat
+
+    public init(format: CSVFormat = CSVFormat()) { self.format = format }
+
+    public func write(_ report: ReportModel, to url: URL) throws {
+        let columns = CoverageColumn.all
+        try CSVTable.write(to: url, header: columns.map(\.name), format: format, rows: report.coverage) { row, line in
+            format.append(fields: columns.lazy.map { $0.value(row) }, to: &line)
+        }
+    }
+}
+
 /// The part the CSV files share: header, rows, CRLF, buffered and checked writes.
 enum CSVTable {
     static func write<Row>(

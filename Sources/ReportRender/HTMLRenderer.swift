@@ -13,7 +13,7 @@ public struct HTMLRenderer: ReportRenderer {
         let view = HTMLReportView.make(report)
         let sink = try FileSink(creating: url)
         if templates.streamed != nil {
-            try templates.writeStreamed(view, records: report.records, to: sink)
+            try templates.writeStreamed(view, records: report.records, accountNames: report.accountNames, to: sink)
         } else {
             try sink.write(templates.render(view))
         }

@@ -18,6 +18,7 @@ enum HTMLReportView {
             ["label": "expiring in \(report.expiryWindowDays) days", "value": String(expiring), "alert": expiring > 0],
         ]
         if let findings = FindingsView.tile(report) { headline.append(findings) }
+        headline += CoverageView.tiles(report)
         return [
             "asOf": text(report.asOf) + " UTC",
             "totalJobs": String(report.records.count),
@@ -26,11 +27,19 @@ enum HTMLReportView {
             "accountCount": String(report.accounts.count),
             "headline": headline,
             "isPartial": !report.isComplete,
-            "gaps": report.gaps.map { ["region": $0.region, "reason": $0.reason, "accountId": $0.scope.accountId ?? ""] },
+            // accountLabel adds the account's name to its id where known; accountId stays the id.
+            // hasAccount, because an empty string still opens a Mustache section.
+            "gaps": report.gaps.map {
+                [
+                    "region": $0.region, "reason": $0.reason, "accountId": $0.scope.accountId ?? "",
+                    "hasAccount": $0.scope.accountId != nil,
+                    "accountLabel": report.accountLabel($0.scope.accountId) ?? "",
+                ]
+            },
             "attentionCount": String(attentionCount),
             "hasAttention": attentionCount > 0,
             "expiryWindowDays": String(report.expiryWindowDays),
-            "attention": report.attention.map(attentionRow),
+            "attention": report.attention.map { attentionRow($0, accountNames: report.accountNames) },
             "failures": FailuresView.make(report),
             // The error types have no rows when no job's log events were read: no empty table then.
             "summaries": SummaryDimension.allCases.filter {
@@ -39,7 +48,8 @@ enum HTMLReportView {
             "crossTab": crossTab(report.crossTab),
             "hasNotes": !report.notes.isEmpty,
             "notes": report.notes,
-            "jobs": JobRows(records: report.records),
+            "jobs": JobRows(records: report.records, accountNames: report.accountNames),
+            "coverage": CoverageView.make(report),
             // Whether the job table shows the finding counts; without counts it has no such columns.
             "findingsRead": report.findingsRead,
             "findingsChart": FindingsView.make(report),
@@ -55,8 +65,9 @@ enum HTMLReportView {
         ]
     }
 
-    static func attentionRow(_ item: AttentionItem) -> [String: Any] {
+    static func attentionRow(_ item: AttentionItem, accountNames: [String: String] = [:]) -> [String: Any] {
         let r = item.record
+        let accountName = r.accountId.flatMap { accountNames[$0] }
         var details: [String] = []
         if let days = item.daysUntilExpiry, let expiry = r.jobExpiresAt {
             details.append(
@@ -76,6 +87,7 @@ enum HTMLReportView {
             "reasons": item.reasons.filter { $0 != .lastRunError }.map(\.label).joined(separator: "; "),
             "isError": item.reasons.contains(.lastRunError), "name": r.name ?? "", "jobId": r.jobId ?? "",
             "region": r.region, "accountId": r.accountId ?? "", "jobStatus": r.jobStatus?.rawValue ?? "",
+            "hasAccountName": accountName != nil, "accountName": accountName ?? "",
             "detail": details.joined(separator: "; "),
             "consoleURL": MacieConsole.jobURL(region: r.region, jobId: r.jobId),
             "statusClass": StatusPalette.cssClass(r.jobStatus),

@@ -9,21 +9,26 @@ import Mustache
 /// when the template asks for them.
 struct JobRows: MustacheSequence {
     let records: [JobRecord]
+    /// Account names by id (`ReportModel.accountNames`), shown under each job's account id.
+    var accountNames: [String: String] = [:]
 
     func makeIterator() -> some IteratorProtocol<JobRow> {
-        records.lazy.map { JobRow(record: $0) }.makeIterator()
+        records.lazy.map { [accountNames] in JobRow(record: $0, accountNames: accountNames) }.makeIterator()
     }
 }
 
 /// One job as the template sees it: `{{name}}`, `{{jobStatus}}`, `{{isError}}` and so on.
 struct JobRow: MustacheParent {
     let record: JobRecord
+    var accountNames: [String: String] = [:]
 
     func child(named name: String) -> Any? {
         let r = record
         switch name {
         case "region": return r.region
         case "accountId": return r.accountId ?? ""
+        case "accountName": return r.accountId.flatMap { accountNames[$0] } ?? ""
+        case "hasAccountName": return r.accountId.flatMap { accountNames[$0] } != nil
         case "jobId": return r.jobId ?? ""
         case "name": return r.name ?? ""
         case "jobType": return r.jobType?.rawValue ?? ""

@@ -18,10 +18,11 @@ public enum PlainTextSummary {
         if !report.isComplete {
             lines.append("INCOMPLETE: this report is missing data.")
             lines += report.gaps.map {
-                "  - \(clean($0.region)): \(clean($0.reason))\(clean($0.scope.accountNote))"
+                "  - \(clean($0.region)): \(clean($0.reason))\(clean(accountNote($0.scope.accountId, report)))"
             }
             lines.append("")
         }
+        lines += coverageLines(report)
         if let changes = report.changes { lines += changeLines(changes) }
         lines.append(
             "Needs attention (\(report.attention.count)): \(report.errorCount) ERROR on last run, "
@@ -31,7 +32,8 @@ public enum PlainTextSummary {
             let r = item.record
             let why = item.reasons.map { $0 == .lastRunError ? "ERROR" : $0.label }.joined(separator: "; ")
             let days = item.daysUntilExpiry.map { $0 < 0 ? ", expired \(-$0) days ago" : ", \($0) days left" } ?? ""
-            let line = "  - [\(why)] \(job(r.name, r.jobId)) \(clean(r.region)) \(clean(r.accountId ?? ""))\(days)"
+            let line =
+                "  - [\(why)] \(job(r.name, r.jobId)) \(clean(r.region)) \(clean(report.accountLabel(r.accountId) ?? ""))\(days)"
             return r.lastRunErrors.map { line + "\n      why: " + clean($0.why(), limit: 300) } ?? line
         }
         lines.append("")
@@ -118,6 +120,12 @@ public enum PlainTextSummary {
         }
         lines.append("")
         return lines
+    }
+
+    /// ` (account 111122223333 (Prod))` after a gap's reason, the name where known; nothing
+    /// when the account is not known.
+    static func accountNote(_ id: String?, _ report: ReportModel) -> String {
+        report.accountLabel(id).map { " (account \($0))" } ?? ""
     }
 
     static func limited<T>(_ items: [T], indent: String = "  ", _ line: (T) -> String) -> [String] {

@@ -121,13 +121,15 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders the page in parts: before the jobs, the jobs `chunk` at a time, after.
-    func writeStreamed(_ view: [String: Any], records: [JobRecord], to sink: FileSink, chunk: Int = 2_000) throws {
+    func writeStreamed(
+        _ view: [String: Any], records: [JobRecord], accountNames: [String: String] = [:], to sink: FileSink, chunk: Int = 2_000
+    ) throws {
         try sink.write(library.render(view, withTemplate: StreamedRoot.before) ?? "")
         var page = view
         var start = 0
         repeat {
             let end = min(start + chunk, records.count)
-            page["jobs"] = JobRows(records: Array(records[start..<end]))
+            page["jobs"] = JobRows(records: Array(records[start..<end]), accountNames: accountNames)
             try sink.write(library.render(page, withTemplate: StreamedRoot.row) ?? "")
             start = end
         } while start < records.count

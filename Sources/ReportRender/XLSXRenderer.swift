@@ -3,7 +3,7 @@ import Foundation
 import JobTransform
 
 /// `report.xlsx`: Summary, Changes (with a history), Jobs, Attention, Trend (with a
-/// history) and Errors sheets, through libxlsxwriter.
+/// history), Errors and Coverage sheets, through libxlsxwriter.
 ///
 /// Text is always a string cell (a name like `=HYPERLINK(...)` stays text), dates are real
 /// date cells, numbers are numbers. Constant-memory mode keeps a 100 000-job workbook's
@@ -40,11 +40,14 @@ public struct XLSXRenderer: ReportRenderer {
         let trend = try report.trend.isEmpty ? nil : book.addSheet("Trend")
         // Last, so the sheets before it keep their places (and their sheetN.xml names).
         let errors = try book.addSheet("Errors")
+        // Added later than Errors, and last for the same reason.
+        let coverage = try book.addSheet("Coverage")
         if let changes { try XLSXChangesSheet.write(report, to: changes, styles) }
         let written = try XLSXJobsSheet.write(report, asTable: asTable, to: jobs, styles)
         try XLSXAttentionSheet.write(report, to: attention, styles)
         if let trend { try XLSXTrendSheet.write(report.trend, to: trend, in: book, styles) }
         let errorsNotes = try XLSXErrorsSheet.write(report, asTable: inMemory, to: errors, styles)
+        try XLSXCoverageSheet.write(report, asTable: inMemory, to: coverage, styles)
         try XLSXSummarySheet.write(report, jobsSheet: written, errorsSheet: errorsNotes, to: summary, in: book, styles)
         try book.close()
     }

@@ -21,7 +21,7 @@ import Testing
         let fromFile = try TestSupport.run(binary, ["run", "--config", file.path])
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
         #expect(fromFile.stdout.isEmpty, "quiet = true")
-        #expect(try TestSupport.snapshot(out).keys.sorted() == ["errors.csv", "jobs.csv", "summary.csv"])
+        #expect(try TestSupport.snapshot(out).keys.sorted() == ["coverage.csv", "errors.csv", "jobs.csv", "summary.csv"])
 
         let overridden = try TestSupport.run(
             binary, ["run", "--config", file.path, "--output-dir", other.path, "--format", "html"])

@@ -23,7 +23,7 @@ import Testing
         let result = try await runDetached(binary, ["run", "--config", file.path, "--output-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty && result.stderr.isEmpty, "quiet = true, the fifth line, took effect")
-        #expect(try TestSupport.snapshot(out).keys.sorted() == ["errors.csv", "jobs.csv", "summary.csv"], "format = csv took effect")
+        #expect(try TestSupport.snapshot(out).keys.sorted() == ["coverage.csv", "errors.csv", "jobs.csv", "summary.csv"], "format = csv took effect")
         let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
         #expect(summary.contains("jobStatus,USER_PAUSED,"), "the demo samples were read")
     }

@@ -20,13 +20,13 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stdout
-                == "76 jobs in 3 regions and 3 accounts; 18 need attention (9 ERROR on last run, 5 paused by Macie, 5 user-paused expiring within 7 days); 18 with High findings. Wrote jobs.csv, summary.csv, errors.csv, report.html, report.xlsx to \(out.path).\n"
+                == "76 jobs in 3 regions and 3 accounts; 18 need attention (9 ERROR on last run, 5 paused by Macie, 5 user-paused expiring within 7 days); 18 with High findings. Wrote jobs.csv, summary.csv, errors.csv, coverage.csv, report.html, report.xlsx to \(out.path).\n"
         )
         #expect(
             result.stderr == "macie-report: warning: jobStatus \"ARCHIVED\" is not in the Macie2 model; shown as sent (1 job)\n")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
-                "errors.csv", "jobs.csv", "report.html", "report.xlsx", "summary.csv",
+                "coverage.csv", "errors.csv", "jobs.csv", "report.html", "report.xlsx", "summary.csv",
             ])
     }
 
@@ -35,7 +35,7 @@ import Testing
         let result = try run(demoArguments(out) + ["--quiet", "--format", "csv"])
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty && result.stderr.isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["errors.csv", "jobs.csv", "summary.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["coverage.csv", "errors.csv", "jobs.csv", "summary.csv"])
     }
 
     @Test func formulaGuardCanBeTurnedOff() throws {
@@ -136,7 +136,7 @@ extension RunCommandTests {
         let result = try run(demoArguments(out) + ["--as-of", "2027-01-01T00:00:00Z"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("report.xlsx: it is a directory"))
-        #expect(before.keys.sorted() == ["errors.csv", "jobs.csv", "report.html", "summary.csv"])
+        #expect(before.keys.sorted() == ["coverage.csv", "errors.csv", "jobs.csv", "report.html", "summary.csv"])
         #expect(try TestSupport.snapshot(out) == before)
     }
 }

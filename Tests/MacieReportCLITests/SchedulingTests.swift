@@ -21,7 +21,7 @@ import Testing
         #expect(try demo(out).status == 0)
         #expect(try demo(out, ["--fail-on", "error"]).status == 4)
         #expect(try demo(out, ["--fail-on", "attention"]).status == 4)
-        #expect(try TestSupport.snapshot(out).keys.sorted() == ["errors.csv", "jobs.csv", "report.html", "report.xlsx", "summary.csv"])
+        #expect(try TestSupport.snapshot(out).keys.sorted() == ["coverage.csv", "errors.csv", "jobs.csv", "report.html", "report.xlsx", "summary.csv"])
         #expect(try demo(out, ["--fail-on", "everything"]).status == 2)
     }
 

@@ -31,7 +31,7 @@ import Testing
             lines.first?.hasPrefix(
                 "macie-report: error: mail not delivered: --sendmail \(fake.path) exited with status 0 but read only 0 of the message's "
             ) == true)
-        #expect(try TestSupport.snapshot(out).keys.sorted() == ["errors.csv", "jobs.csv", "report.html", "report.xlsx", "summary.csv"])
+        #expect(try TestSupport.snapshot(out).keys.sorted() == ["coverage.csv", "errors.csv", "jobs.csv", "report.html", "report.xlsx", "summary.csv"])
     }
 
     @Test func sigtermStopsSendmailAndWhatItStarted() async throws {

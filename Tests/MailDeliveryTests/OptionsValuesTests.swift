@@ -51,7 +51,7 @@ import Testing
         #expect(
             names == [
                 "date", "jobs", "errors", "attention", "expiring", "paused", "new", "removed", "changed", "recovered",
-                "newErrors",
+                "newErrors", "macieOff", "notReached",
             ])
         let template = try SubjectTemplate(names.map { "{\($0)}" }.joined(separator: ",") + " {{x}}")
         let values = Dictionary(uniqueKeysWithValues: names.map { ($0, $0.uppercased()) })

@@ -66,7 +66,7 @@ import Testing
         let file = try RenderFixture.render(XLSXRenderer(), try await compared())
         let workbook = String(decoding: try XLSXReader.part("xl/workbook.xml", of: file), as: UTF8.self)
         let names = workbook.components(separatedBy: "<sheet name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
-        #expect(names == ["Summary", "Changes", "Jobs", "Attention", "Trend", "Errors"])
+        #expect(names == ["Summary", "Changes", "Jobs", "Attention", "Trend", "Errors", "Coverage"])
         let changes = try XLSXReader.cells("xl/worksheets/sheet2.xml", of: file)
         #expect(changes.allSatisfy { $0.formula == nil })
         let header = try #require(changes.first { $0.value == "change" }).row

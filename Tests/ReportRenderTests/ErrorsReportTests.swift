@@ -84,7 +84,7 @@ import Testing
         let file = try RenderFixture.render(XLSXRenderer(), F.report())
         let workbook = String(decoding: try XLSXReader.part("xl/workbook.xml", of: file), as: UTF8.self)
         let names = workbook.components(separatedBy: "<sheet name=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
-        #expect(names == ["Summary", "Jobs", "Attention", "Errors"])
+        #expect(names == ["Summary", "Jobs", "Attention", "Errors", "Coverage"])
         let cells = try XLSXReader.cells("xl/worksheets/sheet4.xml", of: file)
         #expect(cells.allSatisfy { $0.formula == nil && ($0.type == "inlineStr" || $0.type == "s") })
         var grid: [Int: [Int: String]] = [:]

@@ -9,7 +9,7 @@ import Testing
         let file = try RenderFixture.render(XLSXRenderer(), try await RenderFixture.demo())
         let workbook = String(decoding: try XLSXReader.part("xl/workbook.xml", of: file), as: UTF8.self)
         let names = workbook.components(separatedBy: "<sheet name=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
-        #expect(names == ["Summary", "Jobs", "Attention", "Errors"])
+        #expect(names == ["Summary", "Jobs", "Attention", "Errors", "Coverage"])
     }
 
     @Test func jobsSheetHasTypedCellsAndNoFormulas() async throws {

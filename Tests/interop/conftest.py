@@ -62,3 +62,54 @@ def guarded_reports(tmp_path_factory) -> pathlib.Path:
     result = run_report(out, "--format", "csv")
     assert result.returncode == 0, result.stderr
     return out
+
+
+# Three accounts in two regions, as Tests/TestSupport/CoverageSamples.swift has them: Prod
+# read in us-east-1 with Macie off in eu-west-1, "=Finance, EU" read in us-east-1 and denied
+# in eu-west-1, Sandbox whose role could not be assumed. Written here, independently.
+COVERAGE_ROLE_REASON = "role MacieReport could not be assumed in account 444455556666: AccessDenied"
+COVERAGE_DENIED_REASON = "access denied listing the jobs (macie2:ListClassificationJobs); grant it in eu-west-1"
+COVERAGE_ACCOUNTS = {"111122223333": "Prod", "444455556666": "Sandbox <test>", "777788889999": "=Finance, EU"}
+COVERAGE_STATES = {
+    ("111122223333", "eu-west-1"): "macie-off", ("111122223333", "us-east-1"): "ok",
+    ("444455556666", "eu-west-1"): "role-denied", ("444455556666", "us-east-1"): "role-denied",
+    ("777788889999", "eu-west-1"): "denied", ("777788889999", "us-east-1"): "ok",
+}
+
+
+def coverage_samples(folder: pathlib.Path) -> pathlib.Path:
+    import json
+
+    def job(job_id, name, account, error):
+        return {"jobId": job_id, "jobArn": f"arn:aws:macie2:us-east-1:{account}:classification-job/{job_id}",
+                "name": name, "jobStatus": "RUNNING", "jobType": "SCHEDULED",
+                "lastRunErrorStatus": {"code": "ERROR" if error else "NONE"}}
+
+    scopes = []
+    for (account, region), state in sorted(COVERAGE_STATES.items()):
+        entry = {"accountId": account, "accountName": COVERAGE_ACCOUNTS[account], "region": region}
+        if state != "ok":
+            entry["state"] = state
+        if state in ("role-denied", "denied"):
+            reason = COVERAGE_ROLE_REASON if state == "role-denied" else COVERAGE_DENIED_REASON
+            entry["gap"] = {"reason": reason, "listIsComplete": False}
+        scopes.append(entry)
+    (folder / "scopes.json").write_text(json.dumps({"format": "macie-report samples", "version": 1, "scopes": scopes}))
+    for account, jobs in {"111122223333": [job("a1", "nightly pii", "111122223333", True),
+                                           job("a2", "weekly", "111122223333", False)],
+                          "777788889999": [job("f1", "ledger", "777788889999", False)]}.items():
+        (folder / account).mkdir()
+        (folder / account / "us-east-1.json").write_text(json.dumps(jobs))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def coverage_reports(tmp_path_factory) -> pathlib.Path:
+    """Every report of the three-account walk, unguarded; the run exits 3 (an account not reached)."""
+    samples = coverage_samples(tmp_path_factory.mktemp("coverage-samples"))
+    out = tmp_path_factory.mktemp("coverage")
+    result = subprocess.run(
+        [binary(), "run", "--samples", str(samples), "--output-dir", str(out), "--as-of", AS_OF, "--quiet",
+         "--no-formula-guard"], capture_output=True, text=True, check=False)
+    assert result.returncode == 3, result.stderr
+    return out

@@ -139,7 +139,7 @@ def test_three_nights_of_changes(tmp_path):
     assert "<img src=x" not in html and "new &lt;img src=x onerror=alert(1)&gt;" in html
 
     book = openpyxl.load_workbook(out / "report.xlsx")
-    assert book.sheetnames == ["Summary", "Changes", "Jobs", "Attention", "Trend", "Errors"]
+    assert book.sheetnames == ["Summary", "Changes", "Jobs", "Attention", "Trend", "Errors", "Coverage"]
     sheet = [[("" if c is None else str(c)) for c in row] for row in book["Changes"].iter_rows(values_only=True)]
     header = next(i for i, row in enumerate(sheet) if row[0] == "change")
     assert sheet[0][0].startswith("Changes since the previous run")

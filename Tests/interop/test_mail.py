@@ -24,7 +24,7 @@ from conftest import AS_OF, DEMO, binary
 USER = "alice"
 PASSWORD = "correct horse battery staple"
 SUBJECT = "Macie jobs 2026-11-24: 9 ERROR, 5 expiring, 0 new"
-ATTACHMENTS = {"jobs.csv", "summary.csv", "errors.csv", "report.xlsx"}
+ATTACHMENTS = {"jobs.csv", "summary.csv", "errors.csv", "coverage.csv", "report.xlsx"}
 
 
 def _name(common):
@@ -282,7 +282,7 @@ def test_without_report_html_the_message_is_text_and_attachments(tmp_path):
     assert message.get_body(("html",)) is None
     assert message.get_body(("plain",)).get_content().startswith("Macie classification jobs, 2026-11-24 06:00 UTC")
     attachments = {part.get_filename(): part.get_payload(decode=True) for part in message.iter_attachments()}
-    assert attachments == {name: (out / name).read_bytes() for name in ("jobs.csv", "summary.csv", "errors.csv")}
+    assert attachments == {name: (out / name).read_bytes() for name in ("jobs.csv", "summary.csv", "errors.csv", "coverage.csv")}
 
 
 def test_the_nightly_mail_with_a_history_and_a_config_file(smtp_server, pki, tmp_path):
@@ -320,7 +320,7 @@ def test_the_nightly_mail_with_a_history_and_a_config_file(smtp_server, pki, tmp
     assert text.index("Since the previous run (2026-11-23 06:00 UTC)") < text.index("Needs attention")
     assert '"brand new job" (' + "e" * 32 + ")" in text
     attachments = {part.get_filename(): part.get_payload(decode=True) for part in second.iter_attachments()}
-    assert set(attachments) == {"jobs.csv", "summary.csv", "errors.csv", "changes.csv", "report.xlsx"}
+    assert set(attachments) == {"jobs.csv", "summary.csv", "errors.csv", "coverage.csv", "changes.csv", "report.xlsx"}
     for name, data in attachments.items():
         assert data == (out / name).read_bytes(), name
     assert b"new,eu-west-1," in attachments["changes.csv"]

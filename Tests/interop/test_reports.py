@@ -10,7 +10,7 @@ import re
 import openpyxl
 import pytest
 
-from conftest import DEMO, demo_finding_counts, top_findings
+from conftest import COVERAGE_ACCOUNTS, COVERAGE_STATES, DEMO, demo_finding_counts, top_findings
 
 HEADER_CONTRACT = [
     "accountId", "region", "jobId", "name", "jobType", "jobStatus", "lastRunErrorStatus",
@@ -160,7 +160,7 @@ def unescape_ooxml(text):
 
 def test_workbook_matches_jobs_csv_with_real_types(demo_reports):
     book = openpyxl.load_workbook(demo_reports / "report.xlsx")
-    assert book.sheetnames == ["Summary", "Jobs", "Attention", "Errors"]
+    assert book.sheetnames == ["Summary", "Jobs", "Attention", "Errors", "Coverage"]
     sheet = book["Jobs"]
     assert sheet.freeze_panes == "A2"
     # An Excel table (with its own autofilter), landscape, one page wide, header on every page.
@@ -236,3 +236,38 @@ def test_attention_sheet_lists_the_urgent_jobs_first(demo_reports):
     assert len(rows) == 19
     assert [r[1] for r in rows[1:6]] == [-2, 1, 3, 5, 6]
     assert all("ERROR" in r[0] or "paused" in r[0] for r in rows[1:])
+
+
+COVERAGE_HEADER = ["accountId", "accountName", "region", "state", "jobs", "errorJobs", "note"]
+
+
+def test_coverage_csv_has_a_row_per_account_region(coverage_reports):
+    rows = read_csv(coverage_reports / "coverage.csv")
+    assert rows[0] == COVERAGE_HEADER
+    assert {(r[0], r[2]): r[3] for r in rows[1:]} == COVERAGE_STATES
+    assert [r[0] for r in rows[1:]] == sorted(r[0] for r in rows[1:])  # by account, then region
+    assert all(r[1] == COVERAGE_ACCOUNTS[r[0]] for r in rows[1:])
+    counts = {(r[0], r[2]): (r[4], r[5]) for r in rows[1:]}
+    assert counts[("111122223333", "us-east-1")] == ("2", "1") and counts[("777788889999", "us-east-1")] == ("1", "0")
+    notes = {(r[0], r[2]): r[6] for r in rows[1:]}
+    assert notes[("111122223333", "eu-west-1")] == "Macie is not enabled in this account and region"
+    assert notes[("111122223333", "us-east-1")] == ""
+
+
+def test_coverage_sheet_is_last_and_equals_coverage_csv(coverage_reports):
+    book = openpyxl.load_workbook(coverage_reports / "report.xlsx")
+    assert book.sheetnames == ["Summary", "Jobs", "Attention", "Errors", "Coverage"]
+    sheet = book["Coverage"]
+    assert [t.ref for t in sheet.tables.values()] == ["A1:G7"] and sheet.freeze_panes == "A2"
+    rows = read_csv(coverage_reports / "coverage.csv")
+    assert [cell.value for cell in sheet[1]] == rows[0]
+    for csv_row, cells in zip(rows[1:], sheet.iter_rows(min_row=2)):
+        for name, text, cell in zip(rows[0], csv_row, cells):
+            assert cell.data_type != "f", f"formula in {cell.coordinate}"
+            if name in ("jobs", "errorJobs"):
+                assert isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+                assert float(cell.value) == float(text)
+            elif text == "":
+                assert cell.value is None
+            else:
+                assert cell.data_type == "s" and cell.value == text, cell.coordinate

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import DEMO, demo_finding_counts, top_findings
+from conftest import COVERAGE_ACCOUNTS, COVERAGE_STATES, DEMO, demo_finding_counts, top_findings
 
 DESKTOP, PHONE = (1280, 2000), (390, 2000)
 
@@ -146,3 +146,92 @@ def test_libreoffice_reads_back_every_value(demo_reports, tmp_path):
     pdf = subprocess.run([libreoffice(), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(workbook)],
                          capture_output=True, text=True, timeout=180)
     assert pdf.returncode == 0 and (tmp_path / "report.pdf").stat().st_size > 10_000
+
+
+class Matrix(html.parser.HTMLParser):
+    """The coverage matrix as the browser's DOM holds it: the region headers, then per row the
+    account's text and each cell's data-state and visible text."""
+
+    def __init__(self):
+        super().__init__()
+        self.regions, self.rows, self._cell = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "th" and attrs.get("scope") == "col":
+            self._cell = ("region", "")
+        elif tag == "th" and attrs.get("scope") == "row":
+            self.rows.append({"account": "", "cells": []})
+            self._cell = ("account", "")
+        elif tag == "td":
+            self._cell = ("cell", attrs.get("data-state", ""))
+            self.rows[-1]["cells"].append([self._cell[1], ""])
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self._cell = None
+
+    def handle_data(self, data):
+        if not self._cell:
+            return
+        kind = self._cell[0]
+        if kind == "region":
+            self.regions.append(data)
+        elif kind == "account":
+            self.rows[-1]["account"] += data
+        else:
+            self.rows[-1]["cells"][-1][1] += data
+
+
+def test_chromium_on_a_phone_sees_the_coverage_matrix(coverage_reports, tmp_path):
+    """At 390 px: every account-region's state in words (not colour alone), names escaped
+    and shown, and the matrix's box no wider than the phone (the matrix scrolls inside it)."""
+    page = coverage_reports / "report.html"
+    dumped = headless(f"--window-size={PHONE[0]},{PHONE[1]}", "--dump-dom", page.as_uri())
+    assert dumped.returncode == 0, dumped.stderr
+    dom = dumped.stdout
+    start = dom.index('<h2 id="coverage"')
+    matrix = Matrix()
+    matrix.feed(dom[start:dom.index("</table>", start)])
+    assert matrix.regions == ["Account", "eu-west-1", "us-east-1"]
+    words = {"ok": "ok", "macie-off": "Macie off", "denied": "denied", "role-denied": "role denied"}
+    accounts = sorted(COVERAGE_ACCOUNTS)
+    assert [row["account"] for row in matrix.rows] == [a + COVERAGE_ACCOUNTS[a] for a in accounts]
+    for account, row in zip(accounts, matrix.rows):
+        for region, (state, text) in zip(["eu-west-1", "us-east-1"], row["cells"]):
+            expected = words[COVERAGE_STATES[account, region]]
+            assert state == expected and expected in text, (account, region, text)
+    assert "account-regions with Macie off" in dom and "accounts not reached" in dom
+    # The layout at phone width, measured by the browser: a page that frames the report and
+    # writes into its title the right edge of the matrix's box and its visible and full widths.
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        f'<iframe id="r" src="{page.as_uri()}" style="width:{PHONE[0]}px;height:800px;border:0"></iframe>'
+        "<script>document.getElementById('r').onload = () => { const d = document.getElementById('r').contentDocument;"
+        " const box = d.getElementById('coverage').nextElementSibling;"
+        " document.title = [Math.ceil(box.getBoundingClientRect().right), box.clientWidth, box.scrollWidth].join(' '); };</script>",
+        encoding="utf-8")
+    measured = headless(f"--window-size={PHONE[0]},{PHONE[1]}", "--allow-file-access-from-files",
+                        "--virtual-time-budget=5000", "--dump-dom", probe.as_uri())
+    assert measured.returncode == 0, measured.stderr
+    title = measured.stdout.split("<title>", 1)[1].split("</title>", 1)[0]
+    right, box_width, _ = (int(x) for x in title.split())
+    assert right <= PHONE[0] and box_width <= PHONE[0], title
+    shot = tmp_path / "coverage-390.png"
+    taken = headless(f"--window-size={PHONE[0]},{PHONE[1]}", f"--screenshot={shot}", page.as_uri())
+    assert taken.returncode == 0 and shot.stat().st_size > 10_000, taken.stderr
+
+
+def test_libreoffice_reads_the_coverage_sheet_as_coverage_csv(coverage_reports, tmp_path):
+    # Sheet 5 (Coverage) as UTF-8 CSV, as the Jobs sheet is read above.
+    result = subprocess.run(
+        [libreoffice(), "--headless", "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,5',
+         "--outdir", str(tmp_path), str(coverage_reports / "report.xlsx")], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    produced = list(tmp_path.glob("*.csv"))
+    assert produced, result.stdout + result.stderr
+    with open(produced[0], newline="", encoding="utf-8") as handle:
+        seen = list(csv.reader(handle))
+    with open(coverage_reports / "coverage.csv", newline="", encoding="utf-8") as handle:
+        ours = list(csv.reader(handle))
+    assert seen == ours and len(ours) == 7
