@@ -72,6 +72,19 @@ import Testing
         let regions = Dictionary(grouping: rows.dropFirst(), by: { $0[1] }).mapValues(\.count)
         #expect(regions == ["us-east-1": try Self.demoJobs("us-east-1"), "eu-west-1": try Self.demoJobs("eu-west-1")])
         #expect(result.stdout.contains("jobs in 2 regions"))
+        let coverage = try CSVReader.parse(
+            try String(contentsOf: out.appendingPathComponent("coverage.csv"), encoding: .utf8))
+        #expect(coverage.first == ["accountId", "accountName", "region", "state", "jobs", "errorJobs", "note"])
+        let states = coverage.dropFirst().map { "\($0[0]) \($0[1]) \($0[2]) \($0[3])" }
+        #expect(
+            states == [
+                "111111111111 management eu-west-1 ok", "111111111111 management us-east-1 ok",
+                "222222222222 prod <b> eu-west-1 ok", "222222222222 prod <b> us-east-1 ok",
+                "333333333333 sandbox eu-west-1 role-denied", "333333333333 sandbox us-east-1 role-denied",
+                "444444444444 archive eu-west-1 macie-off", "444444444444 archive us-east-1 ok",
+            ])
+        let prodJobs = coverage.first { $0[0] == Self.prod && $0[2] == "eu-west-1" }?[4]
+        #expect(prodJobs == String(try Self.demoJobs("eu-west-1")))
     }
 
     @Test func accountsByListWalkOnlyThoseAndTheCaller() throws {
