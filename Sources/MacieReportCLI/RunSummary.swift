@@ -52,22 +52,11 @@ enum RunSummary {
 }
 
 extension RunCommand {
-    /// One stderr line per gap reason and account: an account whose role was refused is one
-    /// line naming its regions, not one line per region.
+    /// One stderr line per gap reason and account (see `GapGroup`).
     static func gapLines(_ gaps: [ScopeGap]) -> [String] {
-        var order: [String] = []
-        var regions: [String: [String]] = [:]
-        var notes: [String: String] = [:]
-        for gap in gaps {
-            let key = "\(gap.scope.accountId ?? "")\n\(gap.reason)"
-            if regions[key] == nil { order.append(key) }
-            regions[key, default: []].append(gap.region)
-            notes[key] = gap.reason + gap.scope.accountNote
-        }
-        return order.map { key in
-            let names = regions[key]!
-            let place = names.count == 1 ? "region \(names[0]) is" : "regions \(names.joined(separator: ", ")) are"
-            return "\(place) incomplete in the report: \(notes[key]!)"
+        GapGroup.groups(gaps).map { group in
+            let place = group.regions.count == 1 ? "region \(group.regionsText) is" : "regions \(group.regionsText) are"
+            return "\(place) incomplete in the report: \(group.reason)\(Scope(accountId: group.accountId, region: "").accountNote)"
         }
     }
 }

@@ -29,11 +29,10 @@ enum HTMLReportView {
             "isPartial": !report.isComplete,
             // accountLabel adds the account's name to its id where known; accountId stays the id.
             // hasAccount, because an empty string still opens a Mustache section.
-            "gaps": report.gaps.map {
+            "gaps": report.gapGroups.map {
                 [
-                    "region": $0.region, "reason": $0.reason, "accountId": $0.scope.accountId ?? "",
-                    "hasAccount": $0.scope.accountId != nil,
-                    "accountLabel": report.accountLabel($0.scope.accountId) ?? "",
+                    "region": $0.regionsText, "reason": $0.reason, "accountId": $0.accountId ?? "",
+                    "hasAccount": $0.accountId != nil, "accountLabel": report.accountLabel($0.accountId) ?? "",
                 ]
             },
             "attentionCount": String(attentionCount),

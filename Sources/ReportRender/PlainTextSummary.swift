@@ -17,8 +17,8 @@ public enum PlainTextSummary {
         ]
         if !report.isComplete {
             lines.append("INCOMPLETE: this report is missing data.")
-            lines += report.gaps.map {
-                "  - \(clean($0.region)): \(clean($0.reason))\(clean(accountNote($0.scope.accountId, report)))"
+            lines += report.gapGroups.map {
+                "  - \(clean($0.regionsText)): \(clean($0.reason))\(clean(accountNote($0.accountId, report)))"
             }
             lines.append("")
         }

@@ -32,10 +32,10 @@ enum XLSXSummarySheet {
         if !report.isComplete {
             try sheet.write(row, 0, text: "INCOMPLETE: regions missing data", styles.alert)
             row += 1
-            for gap in report.gaps {
-                try sheet.write(row, 0, text: gap.region, styles.alert)
+            for gap in report.gapGroups {
+                try sheet.write(row, 0, text: gap.regionsText, styles.alert)
                 try sheet.write(row, 1, text: gap.reason)
-                if let account = gap.scope.accountId { try sheet.write(row, 2, text: "account \(account)") }
+                if let account = gap.accountId { try sheet.write(row, 2, text: "account \(account)") }
                 row += 1
             }
             row += 1
