@@ -34,7 +34,7 @@ actor ConcurrencyLimit {
     }
 
     /// Runs `work` holding one permit, given back while `work` waits out a retry's back-off
-    /// (``RequestPermit``) and taken again, in turn, before it sends the next attempt.
+    /// (`RequestPermit`) and taken again, in turn, before it sends the next attempt.
     nonisolated func run<T: Sendable>(_ work: @Sendable () async throws -> T) async rethrows -> T {
         await acquire()
         let yielder: RequestPermit.Yielder = { wait in
