@@ -38,6 +38,11 @@ struct DatasetStore {
         pinned = [home: try Self.read(home, from: index, home: home)]
     }
 
+    /// Whether `account` has a folder of files (the home account always counts).
+    func hasFiles(for account: String) -> Bool {
+        pinned[account] != nil || index?.accounts.contains(account) == true
+    }
+
     /// `account`'s dataset: empty for an account with no files. Throws the `SourceError` of a
     /// file that cannot be read (it is not cached, so a fixed file is read on the next request).
     mutating func dataset(_ account: String) throws -> AccountDataset {

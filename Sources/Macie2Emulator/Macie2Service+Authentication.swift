@@ -49,8 +49,9 @@ extension Macie2Service {
             accessKeyId = scope?.first.map(String.init)
         }
         guard let key = accessKeyId, let session = sessions.session(key) else {
+            let account = foreignAccount(accessKeyId) ?? directory.home
             let caller = Caller(
-                accountId: directory.home, arn: "arn:aws:iam::\(directory.home):user/macie-report",
+                accountId: account, arn: "arn:aws:iam::\(account):user/macie-report",
                 userId: accessKeyId ?? "AIDAEMULATOR")
             return .success(Authenticated(region: region, caller: caller))
         }
@@ -62,6 +63,18 @@ extension Macie2Service {
         return .success(
             Authenticated(
                 region: region, caller: Caller(accountId: session.accountId, arn: session.arn, userId: session.assumedRoleId)))
+    }
+}
+
+extension Macie2Service {
+    /// Under `--accept-any-credentials`, the account a key id another STS issued (moto's, say)
+    /// encodes, when this emulator plays that account (it is recorded or has files); `nil`
+    /// otherwise, and always when keys are verified.
+    func foreignAccount(_ accessKeyId: String?) -> String? {
+        guard verifiers == nil, let key = accessKeyId, let account = AccessKeyAccount.account(of: key),
+            directory.account(account) != nil || store.hasFiles(for: account)
+        else { return nil }
+        return account
     }
 }
 

@@ -41,7 +41,7 @@ struct EmulatorCommand: AsyncParsableCommand {
             "Accept this key (repeatable); a session token, if given, must be sent.", valueName: "AKID:SECRET[:TOKEN]"))
     var credentials: [String] = []
 
-    @Flag(help: "Accept any signature (the region still comes from the credential scope).")
+    @Flag(help: "Accept any signature; the credential scope gives the region, an AKIA/ASIA key id the account.")
     var acceptAnyCredentials = false
 
     @Option(help: "Region for unsigned requests under --accept-any-credentials.")
