@@ -30,12 +30,12 @@ struct AccountDiscovery {
             found += members.filter { $0.relationshipStatus == .enabled }.compactMap(\.accountId).map { AccountList.Entry(id: $0) }
         }
         var names: [String: String] = [:]
-        var order: [String] = []
+        var ids = Set<String>()
         for entry in found {
             if names[entry.id] == nil, let name = entry.name, !name.isEmpty { names[entry.id] = name }
-            if !order.contains(entry.id) { order.append(entry.id) }
+            ids.insert(entry.id)
         }
-        let others = order.filter { $0 != identity.account }.sorted().map { AccountList.Entry(id: $0, name: names[$0]) }
+        let others = ids.filter { $0 != identity.account }.sorted().map { AccountList.Entry(id: $0, name: names[$0]) }
         logger.info("accounts to walk", metadata: ["others": "\(others.count)", "caller": "\(identity.account)"])
         return AccountDiscovery(caller: (identity.account, names[identity.account]), others: others)
     }

@@ -193,7 +193,7 @@ struct RunCommand: AsyncParsableCommand {
             result = try await runLive(options)
         }
         let report = result.report
-        for line in Self.gapLines(report.gaps) { Console.error(line) }
+        for line in Self.gapLines(report) { Console.error(line) }
         if !quiet {
             for note in report.notes { Console.warning(note) }
             print(RunSummary.line(report, files: result.files, directory: outputDirectory))

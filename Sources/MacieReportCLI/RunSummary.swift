@@ -53,10 +53,11 @@ enum RunSummary {
 
 extension RunCommand {
     /// One stderr line per gap reason and account (see `GapGroup`).
-    static func gapLines(_ gaps: [ScopeGap]) -> [String] {
-        GapGroup.groups(gaps).map { group in
+    static func gapLines(_ report: ReportModel) -> [String] {
+        report.gapGroups.map { group in
             let place = group.regions.count == 1 ? "region \(group.regionsText) is" : "regions \(group.regionsText) are"
-            return "\(place) incomplete in the report: \(group.reason)\(Scope(accountId: group.accountId, region: "").accountNote)"
+            let account = report.accountLabel(group.accountId).map { " (account \($0))" } ?? ""
+            return "\(place) incomplete in the report: \(group.reason)\(account)"
         }
     }
 }

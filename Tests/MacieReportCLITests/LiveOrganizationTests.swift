@@ -64,6 +64,7 @@ import Testing
             gapLines.first?.hasPrefix(
                 "macie-report: error: regions eu-west-1, us-east-1 are incomplete in the report: account 333333333333: AssumeRole on arn:aws:iam::333333333333:role/MacieReport was denied"
             ) == true, "\(result.stderr)")
+        #expect(gapLines.first?.hasSuffix("(account 333333333333 (sandbox))") == true, "named as Organizations names it")
         #expect(!result.stderr.contains("555555555555"), "a SUSPENDED account is not walked")
         #expect(!result.stderr.contains("444444444444"), "Macie off is not a gap")
         // The demo's us-east-1 jobs for the home account, its eu-west-1 ones for prod; none for
