@@ -40,10 +40,19 @@ public enum TestSupport {
     ) {
         let folder = try scratchDirectory(label)
         let url = folder.appendingPathComponent(name)
-        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: url)
+        // Written here and copied into place by /bin/cp: a file this process has had open for
+        // writing can be inherited by a child another test forks at that moment, and running
+        // it then fails with "text file busy" (ETXTBSY). The copy's only writer is cp, which
+        // has exited before the script is run.
+        let draft = try scratchDirectory(label + "-draft").appendingPathComponent(name)
+        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: draft)
+        let copy = try run(URL(fileURLWithPath: "/bin/cp"), [draft.path, url.path])
+        guard copy.status == 0 else { throw CopyFailed(description: "cp \(draft.path) \(url.path): \(copy.stderr)") }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
         return (url.path, folder)
     }
+
+    struct CopyFailed: Error, CustomStringConvertible { let description: String }
 
     /// The built executable: `MACIE_REPORT_BIN`, else the one beside the test bundle.
     public static func executable(_ name: String = "macie-report") -> URL {
