@@ -9,10 +9,7 @@ public struct JobsCSVRenderer: ReportRenderer {
     public init(format: CSVFormat = CSVFormat()) { self.format = format }
 
     public func write(_ report: ReportModel, to url: URL) throws {
-        let columns = JobColumn.all
-        try CSVTable.write(to: url, header: columns.map(\.name), format: format, rows: report.records) { record, line in
-            format.append(fields: columns.lazy.map { $0.value(record) }, to: &line)
-        }
+        try CSVTable.write(to: url, columns: JobColumn.all, format: format, rows: report.records)
     }
 }
 
@@ -63,15 +60,22 @@ public struct CoverageCSVRenderer: ReportRenderer {
     public init(format: CSVFormat = CSVFormat()) { self.format = format }
 
     public func write(_ report: ReportModel, to url: URL) throws {
-        let columns = CoverageColumn.all
-        try CSVTable.write(to: url, header: columns.map(\.name), format: format, rows: report.coverage) { row, line in
-            format.append(fields: columns.lazy.map { $0.value(row) }, to: &line)
-        }
+        try CSVTable.write(to: url, columns: CoverageColumn.all, format: format, rows: report.coverage)
     }
 }
 
 /// The part the CSV files share: header, rows, CRLF, buffered and checked writes.
 enum CSVTable {
+    /// A file of one row per item, one field per column of a column table (jobs.csv,
+    /// coverage.csv): the header is the columns' names.
+    static func write<Column: CSVColumn>(
+        to url: URL, columns: [Column], format: CSVFormat, rows: some Sequence<Column.Row>
+    ) throws {
+        try write(to: url, header: columns.map(\.name), format: format, rows: rows) { row, line in
+            format.append(fields: columns.lazy.map { $0.value(row) }, to: &line)
+        }
+    }
+
     static func write<Row>(
         to url: URL, header: [String], format: CSVFormat, rows: some Sequence<Row>, appendRow: (Row, inout [UInt8]) -> Void
     ) throws {
@@ -95,3 +99,14 @@ enum CSVTable {
         try sink.finish()
     }
 }
+
+/// A named column of a CSV file that reads its cell from one row (``JobColumn``,
+/// ``CoverageColumn``), so one writer serves every such file.
+protocol CSVColumn {
+    associatedtype Row
+    var name: String { get }
+    var value: @Sendable (Row) -> CellValue { get }
+}
+
+extension JobColumn: CSVColumn {}
+extension CoverageColumn: CSVColumn {}
