@@ -86,6 +86,8 @@ let package = Package(
         .target(name: "CloudWatchLogsClient", dependencies: ["AWSClient", "JobLogModel"]),
         // Organizations' ListAccounts on the client: the accounts of the organization to walk.
         .target(name: "OrganizationsClient", dependencies: ["AWSClient"]),
+        // Stores the reports in S3 (PutObject, multipart uploads) and presigns links to them.
+        .target(name: "S3Client", dependencies: ["AWSClient", "AWSSigV4"]),
         // The live source: Macie2's operations as a thin table on the client, and the walk.
         .target(
             name: "Macie2Client",
@@ -169,6 +171,7 @@ let package = Package(
                 "TestSupport", .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "S3ClientTests", dependencies: ["S3Client", "AWSClient", "AWSSigV4", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "Macie2Model", "TestSupport"]),
         .testTarget(
             name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "JobLogModel", "Macie2Model", "TestSupport"]),

@@ -82,7 +82,7 @@ public struct AWSClient: Sendable {
         _ request: AWSRequest, to service: AWSService, region: String, signing: Signing = .client,
         limits: CallLimits = CallLimits()
     ) async throws -> HTTPResponse {
-        let endpoint = try settings.endpoint(service, region: region)
+        let endpoint = try AWSEndpoints.prefixed(settings.endpoint(service, region: region), request.hostPrefix)
         let (url, path) = try AWSEndpoints.url(endpoint, path: request.path, query: request.query)
         let maxAttempts = limits.attempts ?? retry.configuration.maxAttempts
         var attempt = 0
@@ -134,7 +134,8 @@ public struct AWSClient: Sendable {
             guard let credentials else { throw AWSError.credentials("no credentials were set up for \(request.operation)") }
             keys = try await credentials.credentials()
         }
-        let signer = SigV4Signer(credentials: keys, scope: .init(region: region, service: service.signingName))
+        let signer = SigV4Signer(
+            credentials: keys, scope: Self.scope(service, region: region), signBody: service.signsLikeS3)
         return signer.sign(
             SigningRequest(
                 method: request.method, path: path, query: request.query, headers: headers,
@@ -145,6 +146,11 @@ public struct AWSClient: Sendable {
 }
 
 extension AWSClient {
+    /// The signing scope for `service`: S3 signs its path as sent.
+    static func scope(_ service: AWSService, region: String) -> SigV4.Scope {
+        service.signsLikeS3 ? .s3(region: region) : .init(region: region, service: service.signingName)
+    }
+
     /// Resolves the client's credentials now, so a run without any stops before it writes
     /// anything (the chain's own message says where it looked).
     public func checkCredentials() async throws {

@@ -8,6 +8,8 @@ import Foundation
 public enum SigV4 {
     /// The algorithm name that opens the Authorization header and the string to sign (SigV4, not SigV4a).
     public static let algorithm = "AWS4-HMAC-SHA256"
+    /// The payload hash a presigned URL signs: the body is whatever the holder sends (none, for a GET).
+    public static let unsignedPayload = "UNSIGNED-PAYLOAD"
     /// SHA-256 of an empty body.
     public static let emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
@@ -20,12 +22,22 @@ public enum SigV4 {
         public var service: String
         /// Remove `.`/`..` segments and repeated slashes from the path (every service but S3).
         public var normalizePath: Bool
+        /// Percent-encode the wire path a second time for the canonical URI (every service but
+        /// S3, which signs the path exactly as it is sent).
+        public var encodePathAgain: Bool
 
-        /// `normalizePath` defaults to `true`, which is right for every service but S3.
-        public init(region: String, service: String, normalizePath: Bool = true) {
+        /// Both switches default to `true`, which is right for every service but S3 (see ``s3(region:)``).
+        public init(region: String, service: String, normalizePath: Bool = true, encodePathAgain: Bool = true) {
             self.region = region
             self.service = service
             self.normalizePath = normalizePath
+            self.encodePathAgain = encodePathAgain
+        }
+
+        /// S3's rules: the path is signed as sent, neither normalised (a key may hold `//` or
+        /// `..`) nor encoded again.
+        public static func s3(region: String) -> Scope {
+            Scope(region: region, service: "s3", normalizePath: false, encodePathAgain: false)
         }
     }
 
@@ -50,7 +62,7 @@ public enum SigV4 {
         let headers = canonicalHeaders(request.headers, only: Set(signedHeaders))
         return [
             request.method.uppercased(),
-            canonicalURI(request.path, normalize: scope.normalizePath),
+            canonicalURI(request.path, normalize: scope.normalizePath, encodeAgain: scope.encodePathAgain),
             canonicalQuery(request.query),
             headers.map { "\($0.name):\($0.value)\n" }.joined(),
             signedHeaders.joined(separator: ";"),
@@ -98,11 +110,11 @@ public enum SigV4 {
 
     /// The path, normalised if asked, with every byte but unreserved ones and `/` encoded.
     /// A path already percent-encoded on the wire is encoded again, as AWS does for every
-    /// service but S3.
-    static func canonicalURI(_ path: String, normalize: Bool) -> String {
+    /// service but S3 (`encodeAgain` false: the wire path as it is).
+    static func canonicalURI(_ path: String, normalize: Bool, encodeAgain: Bool = true) -> String {
         var path = path.isEmpty ? "/" : path
         if normalize { path = normalizedPath(path) }
-        return percentEncode(path, keepSlash: true)
+        return encodeAgain ? percentEncode(path, keepSlash: true) : path
     }
 
     /// RFC 3986 dot-segment removal, with empty segments (repeated slashes) dropped too.

@@ -21,6 +21,13 @@ public enum AWSEndpoints {
         return url
     }
 
+    /// Whether the user named `service`'s endpoint (`--endpoint-url` or a variable) rather
+    /// than leaving it to the region: S3 then addresses buckets in the path, as a local or
+    /// private endpoint expects, instead of in the host name.
+    public static func isCustom(_ service: AWSService, override: URL?, environment: [String: String]) -> Bool {
+        override != nil || [service.endpointVariable, "AWS_ENDPOINT_URL"].contains { !(environment[$0] ?? "").isEmpty }
+    }
+
     /// An endpoint URL as given by the user: http or https, a host, a port that exists, no
     /// query or fragment. `source` names where it came from, for the message.
     public static func parse(_ text: String, from source: String) throws(AWSError) -> URL {
@@ -46,6 +53,17 @@ public enum AWSEndpoints {
                 "\(source) \(ServerText.quoted(text)) is not a usable endpoint: \(problem); write it like https://host[:port]")
         }
         guard let url = components?.url else { throw .usage("\(source) \(ServerText.quoted(text)) is not a URL") }
+        return url
+    }
+
+    /// `endpoint` with `prefix` put before its host (S3's `bucket.`), or as it is for `nil`.
+    static func prefixed(_ endpoint: URL, _ prefix: String?) throws(AWSError) -> URL {
+        guard let prefix else { return endpoint }
+        guard var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false), let host = components.host,
+            !host.contains(":")
+        else { throw .usage("cannot put \(prefix) before the host of \(endpoint.absoluteString)") }
+        components.host = prefix + host
+        guard let url = components.url else { throw .usage("cannot form a URL from \(prefix) and \(endpoint.absoluteString)") }
         return url
     }
 

@@ -87,6 +87,11 @@ public struct AWSSettings: Sendable {
         }
     }
 
+    /// Whether `service`'s endpoint was named by the user rather than left to the region.
+    public func hasCustomEndpoint(_ service: AWSService) -> Bool {
+        AWSEndpoints.isCustom(service, override: endpointOverride, environment: environment)
+    }
+
     /// Where `service` lives in `region` under these settings.
     public func endpoint(_ service: AWSService, region: String) throws(AWSError) -> URL {
         try AWSEndpoints.resolve(service, region: region, override: endpointOverride, environment: environment)

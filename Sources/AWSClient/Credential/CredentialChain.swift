@@ -73,11 +73,14 @@ public actor RefreshingCredentials {
     /// The cached keys while more than the refresh margin is left, else new ones from the provider (one
     /// fetch shared by concurrent callers). Throws the provider's error, or says where it looked when
     /// no source applies.
-    public func credentials() async throws -> AWSCredentials {
+    public func credentials() async throws -> AWSCredentials { try await expiring().credentials }
+
+    /// As ``credentials()``, with the time they stop working (`nil` for keys that do not expire).
+    public func expiring() async throws -> ExpiringCredentials {
         if let current, current.expiration.map({ $0.timeIntervalSince(now()) > refreshMargin }) ?? true {
-            return current.credentials
+            return current
         }
-        if let refreshing { return try await refreshing.value.credentials }
+        if let refreshing { return try await refreshing.value }
         let provider = provider
         let task = Task { () throws -> ExpiringCredentials in
             guard let found = try await provider.resolve() else {
@@ -91,6 +94,6 @@ public actor RefreshingCredentials {
         defer { refreshing = nil }
         let fresh = try await task.value
         current = fresh
-        return fresh.credentials
+        return fresh
     }
 }

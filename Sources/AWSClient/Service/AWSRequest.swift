@@ -18,6 +18,8 @@ public struct AWSRequest: Sendable {
     public var headers: [(name: String, value: String)]
     /// The body, sent and hashed for the signature as is; empty for none.
     public var body: [UInt8]
+    /// Put before the endpoint's host (`bucket.` for S3's virtual-hosted addressing); `nil` for none.
+    public var hostPrefix: String?
 
     init(
         operation: String, method: String, path: String, query: [(name: String, value: String)] = [],
@@ -40,6 +42,17 @@ public struct AWSRequest: Sendable {
         AWSRequest(
             operation: operation, method: method, path: path, query: query,
             headers: json == nil ? [] : [("Content-Type", "application/json")], body: json ?? [])
+    }
+
+    /// A `rest-xml` request (S3): method, path and query from the operation's `http` trait,
+    /// members bound to headers in `headers`, the body as bytes (an object, or an XML document).
+    public static func restXML(
+        _ operation: String, method: String, path: String, query: [(name: String, value: String)] = [],
+        headers: [(name: String, value: String)] = [], body: [UInt8] = [], hostPrefix: String? = nil
+    ) -> AWSRequest {
+        var request = AWSRequest(operation: operation, method: method, path: path, query: query, headers: headers, body: body)
+        request.hostPrefix = hostPrefix
+        return request
     }
 
     /// A `json` 1.1 request to `POST /`.

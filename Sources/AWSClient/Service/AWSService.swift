@@ -12,13 +12,20 @@ public struct AWSService: Sendable, Hashable {
     public var serviceId: String
     /// How requests and error answers are shaped; it decides how an error answer is read.
     public var wireProtocol: AWSProtocol
+    /// Signs by S3's rules: the path as sent (not normalised, not encoded again) and the
+    /// payload's hash in a signed `x-amz-content-sha256` header, which S3 requires and checks
+    /// against the body it receives.
+    public var signsLikeS3: Bool
 
     /// Values from the service model's `metadata`, taken as given.
-    public init(signingName: String, endpointPrefix: String, serviceId: String, wireProtocol: AWSProtocol) {
+    public init(
+        signingName: String, endpointPrefix: String, serviceId: String, wireProtocol: AWSProtocol, signsLikeS3: Bool = false
+    ) {
         self.signingName = signingName
         self.endpointPrefix = endpointPrefix
         self.serviceId = serviceId
         self.wireProtocol = wireProtocol
+        self.signsLikeS3 = signsLikeS3
     }
 
     /// The service's own endpoint variable, `AWS_ENDPOINT_URL_<SERVICE ID>`.
@@ -46,4 +53,7 @@ public enum AWSProtocol: Sendable, Hashable {
     /// `query`: a form `POST /` with `Action` and `Version`, XML answers, errors as
     /// `<ErrorResponse><Error><Code>` (STS).
     case query(apiVersion: String)
+    /// `rest-xml`: the operation is in the method, path and query, answers are XML or raw
+    /// bytes, errors are `<Error><Code>` (S3).
+    case restXML
 }

@@ -6,6 +6,8 @@ import Foundation
 ///   `code` in the body; the message in `message` or `Message`.
 /// - json 1.1: `__type` in the body (after any `#` namespace), else the header.
 /// - query: `<ErrorResponse><Error><Code>…</Code><Message>…</Message></Error>`.
+/// - rest-xml: `<Error><Code>…</Code><Message>…</Message></Error>`; a HEAD answer has no body,
+///   so only its status names it.
 ///
 /// An answer with none of these (a proxy's HTML page, an empty 404) is named by its status,
 /// never guessed to be something else: a 404 without a type is "not found", not "access denied".
@@ -20,10 +22,14 @@ enum ErrorResponse {
             let fromHeader = response.header("x-amzn-ErrorType")
             if case .restJSON = wireProtocol { code = fromHeader ?? fromBody } else { code = fromBody ?? fromHeader }
             message = (json["message"] as? String) ?? (json["Message"] as? String) ?? (json["errorMessage"] as? String)
-        case .query:
+        case .query, .restXML:
             let xml = String(decoding: response.body.prefix(64 << 10), as: UTF8.self)
             code = XMLText.first("Code", in: xml)
             message = XMLText.first("Message", in: xml)
+            // S3 names the bucket's own region when asked in another one (301, 400).
+            if let region = response.header("x-amz-bucket-region"), AWSRegion.isValid(region) {
+                message = (message ?? fallbackMessage(response)) + " (the bucket is in region \(region))"
+            }
         }
         let shape = code.map(shapeName).flatMap { $0.isEmpty ? nil : $0 }
         let text = message ?? fallbackMessage(response)

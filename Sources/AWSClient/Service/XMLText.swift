@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reads the text of the first `<name>` element of a small XML answer, entities decoded.
-enum XMLText {
-    static func first(_ name: String, in xml: String) -> String? {
+/// Reads the text of the first `<name>` element of a small XML answer, entities decoded: enough
+/// for the few values the run takes from XML (an STS key, an S3 upload id), not a parser.
+public enum XMLText {
+    public static func first(_ name: String, in xml: String) -> String? {
         guard let open = xml.range(of: "<\(name)>"),
             let close = xml.range(of: "</\(name)>", range: open.upperBound..<xml.endIndex)
         else { return nil }

@@ -1,0 +1,89 @@
+import AWSClient
+import AWSSigV4
+import Foundation
+import Logging
+
+/// An S3 that keeps what it is sent, in memory, and answers as S3 does; no network. Each
+/// request's signature is checked by S3's rules (the path as sent, the payload hash signed),
+/// so a client that signs like another service fails here.
+final class FakeS3: HTTPTransport, @unchecked Sendable {
+    struct Sent {
+        var method: String
+        var url: URL
+        var headers: [(name: String, value: String)]
+        var body: [UInt8]
+        func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
+        var query: [(name: String, value: String)] { SigningRequest.parseQuery(url.query ?? "") }
+        func has(_ name: String) -> Bool { query.contains { $0.name == name } }
+    }
+
+    private let lock = NSLock()
+    private var log: [Sent] = []
+    /// Answers a request differently from S3 (a fault), or `nil` to let S3 answer.
+    let fault: @Sendable (Sent) -> HTTPResponse?
+    static let keys = AWSCredentials(accessKeyId: "AKIDS3TEST", secretAccessKey: "s3secret")
+
+    init(fault: @escaping @Sendable (Sent) -> HTTPResponse? = { _ in nil }) { self.fault = fault }
+
+    var sent: [Sent] { lock.withLock { log } }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let sent = Sent(method: request.method, url: request.url, headers: request.headers, body: request.body)
+        lock.withLock { log.append(sent) }
+        if let answer = fault(sent) { return answer }
+        let signing = SigningRequest(
+            method: request.method, path: request.url.path(percentEncoded: true), query: sent.query,
+            headers: request.headers.filter { !["Authorization", "X-Amz-Date"].contains($0.name) },
+            payloadHash: sent.header("x-amz-content-sha256") ?? "")
+        guard sent.header("x-amz-content-sha256") == SigV4.payloadHash(request.body) else {
+            return HTTPResponse(status: 400, headers: [], body: Array("<Error><Code>XAmzContentSHA256Mismatch</Code></Error>".utf8))
+        }
+        guard let date = ISO8601DateFormatter.amz.date(from: sent.header("X-Amz-Date") ?? "") else {
+            return HTTPResponse(status: 400, headers: [], body: Array("<Error><Code>MissingDate</Code></Error>".utf8))
+        }
+        let again = SigV4Signer(credentials: Self.keys, scope: .s3(region: "eu-west-1"), signBody: false)
+            .sign(signing, date: date)
+        guard again.header("Authorization") == sent.header("Authorization") else {
+            return HTTPResponse(status: 403, headers: [], body: Array("<Error><Code>SignatureDoesNotMatch</Code></Error>".utf8))
+        }
+        switch (request.method, sent.has("uploads"), sent.has("uploadId")) {
+        case ("POST", true, _):
+            return HTTPResponse(
+                status: 200, headers: [],
+                body: Array("<InitiateMultipartUploadResult><UploadId>up&amp;1</UploadId></InitiateMultipartUploadResult>".utf8))
+        case ("PUT", _, true):
+            let number = sent.query.first { $0.name == "partNumber" }?.value ?? "?"
+            return HTTPResponse(status: 200, headers: [("ETag", "\"etag-\(number)\"")], body: [])
+        case ("DELETE", _, true): return HTTPResponse(status: 204, headers: [], body: [])
+        case ("POST", _, true):
+            return HTTPResponse(status: 200, headers: [], body: Array("<CompleteMultipartUploadResult/>".utf8))
+        default: return HTTPResponse(status: 200, headers: [("ETag", "\"whole\"")], body: [])
+        }
+    }
+
+    /// A client for `region` with a fixed key; `endpoint` `nil` leaves addressing to the region.
+    func client(endpoint: String? = "http://127.0.0.1:9000", environment: [String: String] = [:]) throws -> AWSClient {
+        let settings = AWSSettings(
+            environment: environment, files: SharedConfigFiles(credentialsText: "", configText: ""),
+            endpointOverride: try endpoint.map { try AWSEndpoints.parse($0, from: "test") },
+            retry: RetryConfiguration(mode: .standard, maxAttempts: 2))
+        return AWSClient(
+            settings: settings, transport: self, credentials: RefreshingCredentials(Fixed(keys: Self.keys)),
+            logger: Logger(label: "test"), sleep: { _ in })
+    }
+
+    struct Fixed: CredentialProvider {
+        var name: String { "fixed" }
+        let keys: AWSCredentials
+        func resolve() async throws -> ExpiringCredentials? { ExpiringCredentials(keys) }
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// `20261124T060000Z`.
+    static var amz: ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
+        return formatter
+    }
+}
