@@ -86,6 +86,8 @@ let package = Package(
         .target(name: "CloudWatchLogsClient", dependencies: ["AWSClient", "JobLogModel"]),
         // Organizations' ListAccounts on the client: the accounts of the organization to walk.
         .target(name: "OrganizationsClient", dependencies: ["AWSClient"]),
+        // SES v2's SendEmail (Raw) on the client: the report email through SES instead of SMTP or sendmail.
+        .target(name: "SESClient", dependencies: ["AWSClient"]),
         // The live source: Macie2's operations as a thin table on the client, and the walk.
         .target(
             name: "Macie2Client",
@@ -129,7 +131,7 @@ let package = Package(
             name: "MacieReportCLI",
             dependencies: [
                 "ReportPipeline", "Macie2Client", "AWSClient", "CloudWatchLogsClient", "OrganizationsClient", "JobHistory", "MailDelivery",
-                "FileInput", "ChildProcess",
+                "SESClient", "FileInput", "ChildProcess",
                 "StandardErrorOutput", "Macie2Model", "JobFetch", "JobTransform", "ReportRender",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -169,6 +171,9 @@ let package = Package(
                 "TestSupport", .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(
+            name: "SESClientTests",
+            dependencies: ["SESClient", "AWSClient", "AWSSigV4", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "Macie2Model", "TestSupport"]),
         .testTarget(
             name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "JobLogModel", "Macie2Model", "TestSupport"]),
@@ -185,7 +190,12 @@ let package = Package(
                 "ReportRender", "JobTransform", "JobFetch", "JobLogModel", "Macie2Model", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
-        .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport", "JobFetch"]),
+        .testTarget(
+            name: "MacieReportCLITests",
+            dependencies: [
+                "MacieReportCLI", "TestSupport", "JobFetch", "AWSClient", "AWSSigV4", "MailDelivery", "ReportPipeline",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "MailDeliveryTests",
             dependencies: [
