@@ -88,6 +88,8 @@ let package = Package(
         .target(name: "OrganizationsClient", dependencies: ["AWSClient"]),
         // Stores the reports in S3 (PutObject, multipart uploads) and presigns links to them.
         .target(name: "S3Client", dependencies: ["AWSClient", "AWSSigV4"]),
+        // SES v2's SendEmail (Raw) on the client: the report email through SES instead of SMTP or sendmail.
+        .target(name: "SESClient", dependencies: ["AWSClient"]),
         // The live source: Macie2's operations as a thin table on the client, and the walk.
         .target(
             name: "Macie2Client",
@@ -131,7 +133,7 @@ let package = Package(
             name: "MacieReportCLI",
             dependencies: [
                 "ReportPipeline", "Macie2Client", "AWSClient", "CloudWatchLogsClient", "OrganizationsClient", "JobHistory", "MailDelivery",
-                "FileInput", "ChildProcess",
+                "SESClient", "S3Client", "FileInput", "ChildProcess",
                 "StandardErrorOutput", "Macie2Model", "JobFetch", "JobTransform", "ReportRender",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -172,6 +174,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "S3ClientTests", dependencies: ["S3Client", "AWSClient", "AWSSigV4", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "SESClientTests",
+            dependencies: ["SESClient", "AWSClient", "AWSSigV4", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "Macie2Model", "TestSupport"]),
         .testTarget(
             name: "JobTransformTests", dependencies: ["JobTransform", "JobFetch", "JobLogModel", "Macie2Model", "TestSupport"]),
@@ -188,7 +193,12 @@ let package = Package(
                 "ReportRender", "JobTransform", "JobFetch", "JobLogModel", "Macie2Model", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
-        .testTarget(name: "MacieReportCLITests", dependencies: ["MacieReportCLI", "TestSupport", "JobFetch"]),
+        .testTarget(
+            name: "MacieReportCLITests",
+            dependencies: [
+                "MacieReportCLI", "TestSupport", "JobFetch", "AWSClient", "AWSSigV4", "MailDelivery", "ReportPipeline",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "MailDeliveryTests",
             dependencies: [

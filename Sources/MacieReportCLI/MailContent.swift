@@ -14,18 +14,27 @@ struct MailContent {
     var html: String?
     var text: String
     /// The written files other than report.html: the CSVs and the workbook, as read back
-    /// while the output directory was locked.
+    /// while the output directory was locked; none when the message links to them instead.
     var attachments: [MailAttachment]
 
     /// The content for a finished run: counts from the report, files from the output directory.
     /// The change counts (new, removed, changed, recovered, newErrors) are 0 without `--history`.
-    static func make(_ result: ReportPipeline.Result) -> MailContent {
+    ///
+    /// With `links` (`--mail-links`: the files uploaded, each with its presigned URL) nothing is
+    /// attached: the text part opens with the list of links, and report.html, still the body,
+    /// gets the same list as a small block at the top of its `<body>`. `nil` attaches the files.
+    static func make(_ result: ReportPipeline.Result, links: [ReportLink]? = nil) -> MailContent {
         let report = result.report
         let html = result.fileContents.first { $0.url.lastPathComponent == "report.html" }
             .map { String(decoding: $0.data, as: UTF8.self) }
+        let text = PlainTextSummary.render(report)
+        if let links {
+            return MailContent(
+                subjectValues: subjectValues(report), html: html.map { ReportLinks.inserting(links, into: $0) },
+                text: ReportLinks.text(links) + text, attachments: [])
+        }
         return MailContent(
-            subjectValues: subjectValues(report), html: html,
-            text: PlainTextSummary.render(report),
+            subjectValues: subjectValues(report), html: html, text: text,
             attachments: result.fileContents.filter { $0.url.lastPathComponent != "report.html" }.map {
                 MailAttachment(filename: $0.url.lastPathComponent, data: $0.data)
             })

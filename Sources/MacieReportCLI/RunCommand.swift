@@ -149,6 +149,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--expiry-window-days must be between 0 and 3650")
         }
         try RunFiles(outputDirectory: outputDirectory, reports: try formats(), history: history).check(eml: mail.eml)
+        try mail.validate(s3Configured: false)
     }
 
     /// The bounds of the integer options: far beyond any real use, far inside what date and

@@ -1,0 +1,153 @@
+"""Reports stored in S3 and mailed through SES v2, with moto's server (started here on loopback,
+port 0) as S3 and SES v2 (issue 14, items 1-5).
+
+macie-report runs on samples/demo with AWS_ENDPOINT_URL pointed at moto. boto3 then reads every
+stored object back byte for byte, each presigned link in the mail is followed with a plain HTTP
+GET (no AWS SDK, no credentials), and the message is found in moto's SES backend, which shares
+this process with the server. moto's IAM authorization is switched on for the run, with the
+caller an IAM user holding only the S3 and SES actions of docs/iam-policy.json: moto checks
+each request's signature and action against it.
+"""
+import email
+import email.policy
+import hashlib
+import json
+import pathlib
+import re
+import subprocess
+import urllib.request
+
+import boto3
+import pytest
+from moto.server import ThreadedMotoServer
+
+from conftest import DEMO, binary
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+AS_OF = "2026-11-24T06:00:00Z"
+SENDER = "reports@example.com"
+
+
+@pytest.fixture
+def moto_url():
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    url = f"http://{host}:{port}"
+    try:
+        yield url
+    finally:
+        post(url + "/moto-api/reset-auth", b"inf")
+        server.stop()
+
+
+def post(url, body):
+    request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": "text/plain"})
+    with urllib.request.urlopen(request) as response:
+        return response.read()
+
+
+def aws(service, url, key="AKIDSETUP", secret="setup"):
+    return boto3.client(service, region_name="us-east-1", endpoint_url=url, aws_access_key_id=key,
+                        aws_secret_access_key=secret)
+
+
+def delivery_statements():
+    """The policy's statements for S3 and SES: what a run that stores and mails needs."""
+    policy = json.loads((ROOT / "docs" / "iam-policy.json").read_text())
+    def actions(statement):
+        value = statement["Action"]
+        return [value] if isinstance(value, str) else value
+    return [s for s in policy["Statement"] if any(a.split(":")[0] in ("s3", "ses") for a in actions(s))]
+
+
+def run_keys(url):
+    """An IAM user allowed only the policy's S3 and SES actions; its access key."""
+    iam = aws("iam", url)
+    iam.create_user(UserName="macie-report")
+    statements = [dict(s, Resource="*") for s in delivery_statements()]
+    iam.put_user_policy(UserName="macie-report", PolicyName="delivery",
+                        PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": statements}))
+    key = iam.create_access_key(UserName="macie-report")["AccessKey"]
+    return key["AccessKeyId"], key["SecretAccessKey"]
+
+
+def setup(url, bucket="reports"):
+    aws("s3", url).create_bucket(Bucket=bucket)
+    aws("ses", url).verify_email_identity(EmailAddress=SENDER)
+    return run_keys(url)
+
+
+def run(url, keys, out, *extra, samples=DEMO):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(out.parent), "AWS_ENDPOINT_URL": url, "AWS_REGION": "us-east-1",
+           "AWS_ACCESS_KEY_ID": keys[0], "AWS_SECRET_ACCESS_KEY": keys[1], "AWS_EC2_METADATA_DISABLED": "true"}
+    return subprocess.run(
+        [binary(), "run", "--samples", str(samples), "--output-dir", str(out), "--as-of", AS_OF, *extra],
+        capture_output=True, text=True, env=env, timeout=600)
+
+
+def sent_messages():
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.ses.models import ses_backends
+    return ses_backends[DEFAULT_ACCOUNT_ID]["us-east-1"].sent_messages
+
+
+def test_reports_stored_and_mailed_as_links(tmp_path, moto_url):
+    keys = setup(moto_url)
+    before = len(sent_messages())
+    post(moto_url + "/moto-api/reset-auth", b"0")  # from here on, moto checks every request
+    out = tmp_path / "out"
+    result = run(moto_url, keys, out, "--s3-uri", "s3://reports/macie/{date}/", "--s3-sse", "AES256",
+                 "--mail-links", "--ses-region", "us-east-1", "--mail-from", f"Macie Reports <{SENDER}>",
+                 "--mail-to", "secops@example.com", "--mail-subject", "Macie {date}: {errors} errors")
+    post(moto_url + "/moto-api/reset-auth", b"inf")
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in out.iterdir())
+    assert files == ["coverage.csv", "errors.csv", "jobs.csv", "report.html", "report.xlsx", "summary.csv"]
+    assert f"Stored 6 reports" in result.stdout and "s3://reports/macie/2026-11-24/" in result.stdout
+
+    s3 = aws("s3", moto_url)
+    listed = s3.list_objects_v2(Bucket="reports", Prefix="macie/")["Contents"]
+    assert sorted(o["Key"] for o in listed) == [f"macie/2026-11-24/{name}" for name in files]
+    types = {"csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+    for name in files:
+        stored = s3.get_object(Bucket="reports", Key=f"macie/2026-11-24/{name}")
+        assert stored["Body"].read() == (out / name).read_bytes(), name
+        assert stored["ContentType"] == types[name.rsplit(".", 1)[1]]
+        assert stored["ServerSideEncryption"] == "AES256"
+
+    messages = sent_messages()[before:]
+    assert len(messages) == 1
+    raw = messages[0].raw_data
+    assert len(raw) < 200_000, "links, not attachments"
+    message = email.message_from_string(raw, policy=email.policy.default)
+    assert message["Subject"] == "Macie 2026-11-24: 10 errors"
+    assert message["To"] == "secops@example.com"
+    assert not [part for part in message.walk() if part.get_content_disposition() == "attachment"]
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    links = re.findall(r"https?://\S+X-Amz-Signature=[0-9a-f]{64}", text)
+    assert len(links) == len(files), text
+    for name, link in zip(sorted(files), sorted(links, key=lambda l: l.split("?")[0].rsplit("/", 1)[1])):
+        assert f"/reports/macie/2026-11-24/{name}?" in link
+        assert link.replace("&", "&amp;") in html, "the same link in the HTML body"
+        with urllib.request.urlopen(link) as response:  # a plain GET: no SDK, no credentials
+            assert response.read() == (out / name).read_bytes(), name
+    assert "X-Amz-Signature" not in result.stdout + result.stderr, "links only in the mail"
+    assert keys[1] not in result.stdout + result.stderr
+
+
+def test_a_failing_upload_exits_5_and_keeps_the_reports(tmp_path, moto_url):
+    keys = setup(moto_url)
+    out = tmp_path / "out"
+    result = run(moto_url, keys, out, "--s3-uri", "s3://no-such-bucket/macie/")
+    assert result.returncode == 5, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: reports not stored in S3: coverage.csv could not be stored at "
+                               "s3://no-such-bucket/macie/coverage.csv: NoSuchBucket (HTTP 404)"), lines[0]
+    assert "check the bucket in --s3-uri" in lines[0]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "coverage.csv", "errors.csv", "jobs.csv", "report.html", "report.xlsx", "summary.csv"]
+    assert keys[1] not in result.stderr
