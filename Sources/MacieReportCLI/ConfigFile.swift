@@ -20,7 +20,7 @@ import Foundation
 enum ConfigFile {
     /// Options of `run` that take no value.
     static let flags: Set<String> = [
-        "quiet", "no-formula-guard", "no-describe", "no-job-logs", "no-findings", "include-archived-findings",
+        "quiet", "no-formula-guard", "no-describe", "no-job-logs", "no-findings", "include-archived-findings", "mail-links",
     ]
 
     /// Every long option of `run`, read from its own help so the list can never drift.

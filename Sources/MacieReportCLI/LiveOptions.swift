@@ -63,9 +63,13 @@ struct LiveOptions: ParsableArguments {
     }
 
     /// Whether any live-only flag was given (they make no sense with --samples).
-    var isUsed: Bool {
-        !regions.isEmpty || profile != nil || endpointURL != nil || maxConcurrency != nil || !includes.isEmpty
-            || !excludes.isEmpty || noDescribe || saveSamples != nil || others.isUsed
+    var isUsed: Bool { walksLive || profile != nil || endpointURL != nil }
+
+    /// Whether a flag of the walk itself was given: not `--profile` or `--endpoint-url`, which
+    /// also say how to reach S3 and SES after a samples run.
+    var walksLive: Bool {
+        !regions.isEmpty || maxConcurrency != nil || !includes.isEmpty || !excludes.isEmpty || noDescribe
+            || saveSamples != nil || others.isUsed
     }
 
     func validate() throws {

@@ -116,13 +116,19 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup(title: "Live Macie2 API (used when --samples is not given)")
     var live: LiveOptions
 
+    @OptionGroup(title: "Storing the reports in S3")
+    var s3: S3Options
+
     @OptionGroup(title: "Email")
     var mail: MailOptions
 
     func validate() throws {
-        if samples != nil, live.isUsed {
+        // --profile and --endpoint-url also say how to reach S3 and SES, so they may come with
+        // --samples when the run stores or mails through AWS.
+        let callsAWS = s3.isUsed || mail.sesRegion != nil
+        if samples != nil, live.isUsed, !callsAWS || live.walksLive {
             throw ValidationError(
-                "--samples reads recorded jobs; --region, --profile, --endpoint-url, --max-concurrency, --include, --exclude, --no-describe, --save-samples and the other-account flags (--accounts, --org, --macie-members, --role-name) are for the live API"
+                "--samples reads recorded jobs; --region, --profile, --endpoint-url, --max-concurrency, --include, --exclude, --no-describe, --save-samples and the other-account flags (--accounts, --org, --macie-members, --role-name) are for the live API (--profile and --endpoint-url also for --s3-uri and --ses-region)"
             )
         }
         _ = try formats()
@@ -149,7 +155,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--expiry-window-days must be between 0 and 3650")
         }
         try RunFiles(outputDirectory: outputDirectory, reports: try formats(), history: history).check(eml: mail.eml)
-        try mail.validate(s3Configured: false)
+        try mail.validate(s3Configured: s3.isUsed)
     }
 
     /// The bounds of the integer options: far beyond any real use, far inside what date and
@@ -176,7 +182,7 @@ struct RunCommand: AsyncParsableCommand {
             templatesDirectory: templates.map { URL(fileURLWithPath: $0) }, formulaGuard: !noFormulaGuard,
             asOf: asOf.flatMap(ISO8601Timestamp.parse) ?? Date(), expiryWindowDays: expiryWindowDays)
         options.lockTimeout = TimeInterval(lockTimeout)
-        options.keepFileContents = mail.isUsed
+        options.keepFileContents = mail.isUsed || s3.isUsed
         options.history = history.map {
             HistorySettings(
                 file: URL(fileURLWithPath: $0), keepDays: keepDays,
@@ -206,14 +212,10 @@ struct RunCommand: AsyncParsableCommand {
             Console.error("the reports were written, but the run was not recorded in the history: \(failure)")
         }
         var mailFailed = false
-        if mail.isUsed {
-            do {
-                let content = MailContent.make(result)
-                try await mail.deliver(content, environment: ProcessInfo.processInfo.environment)
-            } catch {
-                Console.error("mail not delivered: \(error)")
-                mailFailed = true
-            }
+        let delivery = Delivery(s3: s3, mail: mail, live: live, quiet: quiet)
+        if delivery.isUsed {
+            let asOf = options.asOf
+            mailFailed = await !delivery.run(result, asOf: asOf, environment: ProcessInfo.processInfo.environment)
         }
         let watchedFound = failOn == "error" && report.errorCount > 0 || failOn == "attention" && !report.attention.isEmpty
         let status = ExitStatus.afterReports(

@@ -1,0 +1,57 @@
+import AWSClient
+import Foundation
+import Logging
+import MailDelivery
+import ReportPipeline
+import S3Client
+
+/// Stores a finished run's reports in S3 and, when the mail is to carry links, presigns
+/// them: the S3 half of the delivery that follows the reports.
+///
+/// It reads only what the run read back under its lock (`Result.fileContents`), so what is
+/// stored is byte for byte what was written, even if another run replaces the files a moment
+/// later. Nothing here writes a presigned URL anywhere but into the value it returns.
+struct ReportStorage {
+    let uploader: ReportUploader
+    let s3: S3Client
+    let location: S3Location
+
+    /// The files as stored, and the links (when asked) in the same order.
+    struct Outcome {
+        var stored: [StoredReport]
+        var links: [ReportLink]?
+    }
+
+    /// Uploads every report; with `linkSeconds`, presigns a GET of each for that long.
+    func store(_ result: ReportPipeline.Result, asOf: Date, linkSeconds: Int?) async throws -> Outcome {
+        let files = result.fileContents.map { (name: $0.url.lastPathComponent, data: $0.data) }
+        let stored = try await uploader.upload(files, asOf: asOf)
+        guard let linkSeconds else { return Outcome(stored: stored, links: nil) }
+        var links: [ReportLink] = []
+        var credentialsExpire: Date?
+        for report in stored {
+            let signed = try await s3.presignedGet(bucket: location.bucket, key: report.key, seconds: linkSeconds)
+            let expires = Date().addingTimeInterval(TimeInterval(linkSeconds))
+            // A link signed with temporary credentials dies with them: say the earlier time.
+            links.append(
+                ReportLink(
+                    fileName: report.fileName, url: signed.url.absoluteString, bytes: report.bytes,
+                    expires: min(expires, signed.credentialsExpire ?? expires)))
+            if let end = signed.credentialsExpire { credentialsExpire = min(end, credentialsExpire ?? end) }
+        }
+        if let credentialsExpire, credentialsExpire < Date().addingTimeInterval(TimeInterval(linkSeconds)) {
+            Console.warning(
+                "the mail's links are signed with temporary credentials, which expire at \(ISO8601DateFormatter().string(from: credentialsExpire)): the links stop working then, before the \(linkSeconds / 86_400) day(s) asked; sign with an identity whose credentials last longer to keep them"
+            )
+        }
+        return Outcome(stored: stored, links: links)
+    }
+
+    /// The summary line for stdout: where, how many, how big (never a URL).
+    static func line(_ stored: [StoredReport], location: S3Location, asOf: Date) -> String {
+        let bytes = stored.reduce(0) { $0 + $1.bytes }
+        let multipart = stored.filter { $0.parts > 1 }.count
+        let parts = multipart == 0 ? "" : ", \(multipart) as multipart uploads"
+        return "Stored \(stored.count) reports (\(String(format: "%.1f MB", Double(bytes) / 1_000_000))\(parts)) in \(location.uri(ofKey: location.prefix(asOf: asOf)))."
+    }
+}
