@@ -20,12 +20,17 @@ public enum SigV4 {
         public var service: String
         /// Remove `.`/`..` segments and repeated slashes from the path (every service but S3).
         public var normalizePath: Bool
+        /// Percent-encode the wire path once more for the canonical URI, as every service but S3
+        /// wants; S3 signs the path exactly as sent (a key's `%20` stays `%20`), so a signer or a
+        /// verifier for S3 sets it to `false` or every key with an escape is refused.
+        public var encodePathAgain: Bool
 
-        /// `normalizePath` defaults to `true`, which is right for every service but S3.
-        public init(region: String, service: String, normalizePath: Bool = true) {
+        /// `normalizePath` and `encodePathAgain` default to `true`, which is right for every service but S3.
+        public init(region: String, service: String, normalizePath: Bool = true, encodePathAgain: Bool = true) {
             self.region = region
             self.service = service
             self.normalizePath = normalizePath
+            self.encodePathAgain = encodePathAgain
         }
     }
 
@@ -50,7 +55,7 @@ public enum SigV4 {
         let headers = canonicalHeaders(request.headers, only: Set(signedHeaders))
         return [
             request.method.uppercased(),
-            canonicalURI(request.path, normalize: scope.normalizePath),
+            canonicalURI(request.path, normalize: scope.normalizePath, encodeAgain: scope.encodePathAgain),
             canonicalQuery(request.query),
             headers.map { "\($0.name):\($0.value)\n" }.joined(),
             signedHeaders.joined(separator: ";"),
@@ -98,11 +103,11 @@ public enum SigV4 {
 
     /// The path, normalised if asked, with every byte but unreserved ones and `/` encoded.
     /// A path already percent-encoded on the wire is encoded again, as AWS does for every
-    /// service but S3.
-    static func canonicalURI(_ path: String, normalize: Bool) -> String {
+    /// service but S3; with `encodeAgain` false (S3) the path is used exactly as given.
+    static func canonicalURI(_ path: String, normalize: Bool, encodeAgain: Bool = true) -> String {
         var path = path.isEmpty ? "/" : path
         if normalize { path = normalizedPath(path) }
-        return percentEncode(path, keepSlash: true)
+        return encodeAgain ? percentEncode(path, keepSlash: true) : path
     }
 
     /// RFC 3986 dot-segment removal, with empty segments (repeated slashes) dropped too.
