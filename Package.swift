@@ -98,11 +98,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // A local Macie2-compatible endpoint with fault injection, for tests and first runs.
+        // A local endpoint for every API macie-report calls (Macie2, STS, Logs, Organizations, S3,
+        // SES v2) with fault injection, for tests and first runs; Crypto for S3's MD5 ETags.
         .target(
             name: "Macie2Emulator",
             dependencies: [
                 "Macie2Model", "JobFetch", "JobLogModel", "AWSSigV4",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -165,7 +167,11 @@ let package = Package(
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Resources/sigv4")]),
         .testTarget(
             name: "Macie2EmulatorTests",
-            dependencies: ["Macie2Emulator", "Macie2Model", "JobFetch", "JobLogModel", "AWSSigV4", "TestSupport"]),
+            dependencies: [
+                "Macie2Emulator", "Macie2Model", "JobFetch", "JobLogModel", "AWSSigV4", "TestSupport",
+                // MD5 computed independently of the emulator, to check its S3 ETags.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(
             name: "AWSClientTests",
             dependencies: [

@@ -29,6 +29,11 @@ public struct SigV4Verifier: Sendable {
             case invalid
             /// The request time is too far from the server's clock (AWS: InvalidSignatureException, "Signature expired").
             case skewed
+            /// A presigned URL used after its `X-Amz-Expires` (S3: AccessDenied, "Request has expired").
+            case expired
+            /// A presigned URL's query parameters are malformed or out of range (S3:
+            /// AuthorizationQueryParametersError, HTTP 400).
+            case malformedQuery
         }
         /// Which refusal, to choose the error type of the answer.
         public var kind: Kind
@@ -44,14 +49,48 @@ public struct SigV4Verifier: Sendable {
     public var service: String
     /// How far the request's X-Amz-Date may be from now; AWS allows 5 minutes.
     public var allowedSkew: TimeInterval
+    /// The path rules of ``SigV4/Scope`` the service signs with: `true` for every service but S3.
+    public var normalizePath: Bool
+    /// See ``SigV4/Scope/encodePathAgain``: `false` for S3, which signs the wire path as sent.
+    public var encodePathAgain: Bool
 
     /// Indexes `credentials` by access key id (of two with the same id, the last wins). `allowedSkew` is in
-    /// seconds, 5 minutes by default as at AWS.
-    public init(credentials: [AWSCredentials], service: String, allowedSkew: TimeInterval = 300) {
+    /// seconds, 5 minutes by default as at AWS. For S3 pass `normalizePath: false, encodePathAgain: false`,
+    /// or a key with `%`-escapes or `//` in its path fails to verify.
+    public init(
+        credentials: [AWSCredentials], service: String, allowedSkew: TimeInterval = 300, normalizePath: Bool = true,
+        encodePathAgain: Bool = true
+    ) {
         self.credentials = Dictionary(credentials.map { ($0.accessKeyId, $0) }, uniquingKeysWith: { _, last in last })
         self.service = service
         self.allowedSkew = allowedSkew
+        self.normalizePath = normalizePath
+        self.encodePathAgain = encodePathAgain
     }
+
+    /// The scope a signature for `region` is checked against, with this service's path rules.
+    func scope(region: String) -> SigV4.Scope {
+        SigV4.Scope(region: region, service: service, normalizePath: normalizePath, encodePathAgain: encodePathAgain)
+    }
+
+    /// Whether `signature` is what `secret` makes of `request` over `signedHeaders` at `date`, compared in
+    /// constant time.
+    func signatureMatches(
+        _ request: SigningRequest, signedHeaders: [String], signature: String, secret: String, date: Date, region: String
+    ) -> Bool {
+        let scope = scope(region: region)
+        let canonical = SigV4.canonicalRequest(request, signedHeaders: signedHeaders, scope: scope)
+        let toSign = SigV4.stringToSign(canonicalRequest: canonical, date: date, scope: scope)
+        let expected = SigV4.signature(stringToSign: toSign, secretAccessKey: secret, date: date, scope: scope)
+        return Self.constantTimeEqual(expected, signature)
+    }
+
+    /// AWS's wording for a signature that does not match.
+    static let mismatch = Failure(
+        kind: .invalid,
+        message:
+            "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."
+    )
 
     /// Checks the request as an AWS endpoint does: header shape, credential scope and service, a known key,
     /// `X-Amz-Date` within ``allowedSkew`` of `now`, the session token, then the signature (compared in
@@ -87,19 +126,12 @@ public struct SigV4Verifier: Sendable {
         }
         var hashed = request
         if let claimed = request.header("x-amz-content-sha256"), claimed != "UNSIGNED-PAYLOAD" { hashed.payloadHash = claimed }
-        let scope = SigV4.Scope(region: region, service: service)
-        let canonical = SigV4.canonicalRequest(hashed, signedHeaders: header.signedHeaders, scope: scope)
-        let toSign = SigV4.stringToSign(canonicalRequest: canonical, date: date, scope: scope)
-        let expected = SigV4.signature(stringToSign: toSign, secretAccessKey: known.secretAccessKey, date: date, scope: scope)
-        guard Self.constantTimeEqual(expected, header.signature),
+        guard
+            signatureMatches(
+                hashed, signedHeaders: header.signedHeaders, signature: header.signature, secret: known.secretAccessKey,
+                date: date, region: region),
             request.payloadHash == hashed.payloadHash || hashed.payloadHash == "UNSIGNED-PAYLOAD"
-        else {
-            throw Failure(
-                kind: .invalid,
-                message:
-                    "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."
-            )
-        }
+        else { throw Self.mismatch }
         return Verified(accessKeyId: header.accessKeyId, region: region, service: service)
     }
 

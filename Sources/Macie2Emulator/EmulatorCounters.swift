@@ -3,12 +3,16 @@ import Foundation
 /// What happened, for tests: requests by operation, faults by kind, refused signatures.
 public struct EmulatorCounters: Codable, Sendable, Equatable {
     /// Requests by operation (`ListClassificationJobs`, `ListMembers`, `GetCallerIdentity`, `AssumeRole`,
-    /// `ListAccounts`, `unknown` for an unrouted one),
+    /// `ListAccounts`, S3's `PutObject`, `GetObject`, `HeadObject`, `CreateMultipartUpload`, `UploadPart`,
+    /// `CompleteMultipartUpload`, `AbortMultipartUpload`, `ListMultipartUploads`, SES v2's `SendEmail`,
+    /// `unknown` for an unrouted one),
     /// counted before any check.
     public var requests: [String: Int] = [:]
     /// Injected faults by kind: `deniedRegion`, `rateLimit`, `drop`, `throttle`, `serverError`, `emptyPage`,
     /// `shortPage`, `repeatedToken`, `vanished`; for FilterLogEvents `deniedLogs`, `logsRateLimit`, `logsEmptyPage`; for GetFindingStatistics `deniedFindings`;
-    /// for AssumeRole `deniedAssumeRole`; `unreadableSamples` when an account's files could not be read (HTTP 500).
+    /// for AssumeRole `deniedAssumeRole`; for S3 `deniedS3`, `s3FailPart`; for SES `deniedSES`;
+    /// `unreadableSamples` when an account's files could not be read (HTTP 500), `unwritableOutbox` when
+    /// `--ses-outbox` could not take a message (HTTP 500).
     public var faults: [String: Int] = [:]
     /// Answers the dataset called for, not a fault: `macieNotEnabled` (Macie off in the account-region),
     /// `assumeRoleDenied` (no such role, or it does not trust the caller), `organizationsNotInUse`,
@@ -19,6 +23,9 @@ public struct EmulatorCounters: Codable, Sendable, Equatable {
     /// ListClassificationJobs requests refused with a 400 ValidationException (body, filter, maxResults,
     /// or a token that is not this query's), and FilterLogEvents requests refused as invalid
     /// (InvalidParameterException, SerializationException) or for an unknown log group; and every
-    /// other operation's 400 (ListMembers, ListAccounts, AssumeRole's ValidationError).
+    /// other operation's 400 (ListMembers, ListAccounts, AssumeRole's ValidationError, S3's and SES's 400s).
     public var validationErrors = 0
+    /// S3 multipart uploads created and neither completed nor aborted: a client that gave up on
+    /// an upload without aborting it leaves one here (and S3 would bill its parts).
+    public var pendingMultipartUploads = 0
 }

@@ -1,8 +1,10 @@
 import Foundation
 
 /// Which API a request is for, decided from the method, path and headers alone, as AWS's front
-/// end routes before it looks at credentials. Every service shares one port: Macie2 is told by
-/// its REST paths, the JSON 1.1 services by `X-Amz-Target`, STS by its form body.
+/// end routes before it looks at credentials. Every service shares one port: S3 and SES v2 are
+/// told by the signing name of their credential scope (a bucket may be called `jobs` or
+/// `members`, and S3's paths are anything), Macie2 by its REST paths, the JSON 1.1 services by
+/// `X-Amz-Target`, STS by its form body.
 enum EmulatorRoute: Equatable {
     /// `GET /_emulator/counters`: the emulator's own report, no signature.
     case counters
@@ -14,6 +16,10 @@ enum EmulatorRoute: Equatable {
     case organizations
     /// STS's query protocol (a form `POST /`).
     case sts
+    /// S3 (rest-xml, path-style `/{Bucket}/{Key+}`), signed for `s3`.
+    case s3
+    /// SES v2 (rest-json, `/v2/email/…`), signed for `ses`.
+    case ses
     /// Nothing is served there.
     case unknown
 
@@ -36,6 +42,16 @@ enum EmulatorRoute: Equatable {
     }
 
     init(_ request: EmulatorRequest) {
+        switch CredentialScope(request)?.service {
+        case "s3": self = .s3
+        case "ses": self = .ses
+        case nil where CredentialScope.isS3SignatureV2(request): self = .s3
+        default: self.init(unscoped: request)
+        }
+    }
+
+    /// The services told apart by path, target or body.
+    private init(unscoped request: EmulatorRequest) {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: false)
         switch (request.method, segments.count, segments.dropFirst().first) {
         case ("GET", 3, "_emulator") where segments[2] == "counters": self = .counters

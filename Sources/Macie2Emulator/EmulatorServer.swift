@@ -63,6 +63,12 @@ final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Sendable {
         case .head(let head):
             self.head = head
             body.removeAll(keepingCapacity: true)
+            // SDKs send S3 uploads with `Expect: 100-continue` and wait (botocore: a second)
+            // for this before the body; answering at once keeps uploads as fast as the network.
+            if head.headers[canonicalForm: "expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+                context.writeAndFlush(
+                    wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
+            }
         case .body(var buffer):
             body += buffer.readBytes(length: buffer.readableBytes) ?? []
         case .end:
@@ -96,7 +102,8 @@ final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private func write(_ response: EmulatorResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
         var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
-        headers.add(name: "Content-Length", value: String(response.body.count))
+        // A HEAD answer gives the length of the body it does not send (S3's HeadObject).
+        if !headers.contains(name: "Content-Length") { headers.add(name: "Content-Length", value: String(response.body.count)) }
         headers.add(name: "x-amzn-RequestId", value: UUID().uuidString.lowercased())
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
         let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)

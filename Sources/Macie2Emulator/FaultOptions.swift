@@ -54,6 +54,16 @@ public struct FaultOptions: Sendable {
     /// seen to send on the wire; 403 is what the model gives AccessDeniedException, so a client
     /// can be tested against both.
     public var macieOffStatus = 401
+    /// S3: every write that needs `s3:PutObject` (PutObject, CreateMultipartUpload, UploadPart,
+    /// CompleteMultipartUpload) answers AccessDenied (403), as a bucket policy without it does.
+    /// AbortMultipartUpload, a permission of its own, still works, so a client can clean up.
+    public var denyS3 = false
+    /// S3: UploadPart of this part number answers InternalError (500) every time, so a client's
+    /// retries give up and it has to abort the upload.
+    public var s3FailPart: Int?
+    /// SES v2: SendEmail answers AccessDeniedException (403), as a policy without
+    /// `ses:SendEmail` does.
+    public var denySES = false
     /// Seeds every draw (faults, jitter, which jobs vanish): the same seed and request order give the same faults.
     public var seed: UInt64 = 1
 

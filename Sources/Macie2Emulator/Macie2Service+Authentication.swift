@@ -38,16 +38,22 @@ extension Macie2Service {
                 switch error.kind {
                 case .missing: type = "MissingAuthenticationTokenException"
                 case .unknownKey: type = "UnrecognizedClientException"
-                case .invalid, .skewed: type = "InvalidSignatureException"
+                case .invalid, .skewed, .expired, .malformedQuery: type = "InvalidSignatureException"
                 }
                 return .failure(.init(response: .error(type, 403, error.message)))
             }
         } else {
-            let scope = signing.header("Authorization")?.components(separatedBy: "Credential=").dropFirst().first?
-                .split(separator: ",").first?.split(separator: "/")
-            region = scope.flatMap { $0.count >= 3 ? String($0[2]) : nil } ?? defaultRegion
-            accessKeyId = scope?.first.map(String.init)
+            let scope = CredentialScope(request)
+            region = scope?.region ?? defaultRegion
+            accessKeyId = scope?.accessKeyId
         }
+        return caller(region: region, accessKeyId: accessKeyId)
+    }
+
+    /// Who holds `accessKeyId` (a verified key, or under `--accept-any-credentials` the one
+    /// claimed): a role session's account until it expires (then ExpiredTokenException, counted),
+    /// else the account the key encodes or the home account.
+    func caller(region: String, accessKeyId: String?) -> Result<Authenticated, EmulatorResponse.Refusal> {
         guard let key = accessKeyId, let session = sessions.session(key) else {
             let account = foreignAccount(accessKeyId) ?? directory.home
             let caller = Caller(

@@ -7,7 +7,8 @@ import Macie2Model
 /// The emulated AWS endpoint, independent of any server: a request in, an outcome out. It
 /// serves Macie2's job operations, GetFindingStatistics and ListMembers (rest-json), STS's
 /// GetCallerIdentity and AssumeRole (query), CloudWatch Logs' FilterLogEvents and Organizations'
-/// ListAccounts (JSON 1.1): every API macie-report calls, on one port.
+/// ListAccounts (JSON 1.1), S3's object and multipart operations (rest-xml) and SES v2's
+/// SendEmail (rest-json): every API macie-report calls, on one port.
 ///
 /// It plays many accounts (``AccountDirectory``): the base credentials belong to the home
 /// account, and credentials AssumeRole issues to the role's account; each account sees its own
@@ -37,6 +38,10 @@ public final class Macie2Service: @unchecked Sendable {
     let now: @Sendable () -> Date
     private let lock = NSLock()
     var faults: FaultState
+    /// The S3 buckets, the SES outbox and identities.
+    let delivery: DeliveryOptions
+    /// The buckets' objects and the pending multipart uploads.
+    var s3Store: S3Store
     var tally = EmulatorCounters()
     private var tokenSerial = 0
 
@@ -52,16 +57,18 @@ public final class Macie2Service: @unchecked Sendable {
     /// ``defaultAccount(of:)``. `macieOff` adds account-regions where Macie is off to the file's (a
     /// scope without an account is the home account's). The home account's files are read now
     /// (their first problem is thrown); the others' when first asked for (see ``DatasetStore``).
+    /// `delivery` gives the S3 buckets and what SES does with a message.
     public convenience init(
         samples: SamplesIndex, accounts: AccountsFile? = nil, macieOff: [Scope] = [], accountId: String? = nil,
-        credentials: [AWSCredentials]?, faults: FaultOptions = FaultOptions(), defaultRegion: String = "us-east-1",
+        credentials: [AWSCredentials]?, faults: FaultOptions = FaultOptions(), delivery: DeliveryOptions = DeliveryOptions(),
+        defaultRegion: String = "us-east-1",
         now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         let home = accountId ?? accounts?.homeAccountId ?? Self.defaultAccount(of: samples.scopes)
         self.init(
             store: try DatasetStore(index: samples, home: home),
             directory: AccountDirectory(home: home, file: accounts, extraMacieOff: macieOff), credentials: credentials,
-            faults: faults, defaultRegion: defaultRegion, now: now)
+            faults: faults, delivery: delivery, defaultRegion: defaultRegion, now: now)
     }
 
     /// Serves `scoped` jobs, with the log events and findings recorded for them, all in memory,
@@ -71,14 +78,15 @@ public final class Macie2Service: @unchecked Sendable {
         scoped: [Scope: [RecordedJob]], scopedLogs: [Scope: [String: JobLogs]] = [:],
         scopedFindings: [Scope: [FindingCount]] = [:], accounts: AccountsFile? = nil, macieOff: [Scope] = [],
         accountId: String? = nil, credentials: [AWSCredentials]?, faults: FaultOptions = FaultOptions(),
-        defaultRegion: String = "us-east-1", now: @escaping @Sendable () -> Date = Date.init
+        delivery: DeliveryOptions = DeliveryOptions(), defaultRegion: String = "us-east-1",
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         let home = accountId ?? accounts?.homeAccountId ?? Self.defaultAccount(of: scoped.keys)
         self.init(
             store: DatasetStore(
                 preloaded: AccountDataset.partition(jobs: scoped, logs: scopedLogs, findings: scopedFindings, home: home)),
             directory: AccountDirectory(home: home, file: accounts, extraMacieOff: macieOff), credentials: credentials,
-            faults: faults, defaultRegion: defaultRegion, now: now)
+            faults: faults, delivery: delivery, defaultRegion: defaultRegion, now: now)
     }
 
     /// One account's dataset, served to every accepted key.
@@ -93,30 +101,28 @@ public final class Macie2Service: @unchecked Sendable {
         jobs: [String: [RecordedJob]], logs: [String: [String: JobLogs]] = [:],
         findings: [String: [FindingCount]] = [:], accountId: String = "123456789012",
         credentials: [AWSCredentials]?,
-        faults: FaultOptions = FaultOptions(), defaultRegion: String = "us-east-1",
+        faults: FaultOptions = FaultOptions(), delivery: DeliveryOptions = DeliveryOptions(),
+        defaultRegion: String = "us-east-1",
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.init(
             store: DatasetStore(preloaded: [accountId: AccountDataset(jobs: jobs, logs: logs, findings: findings)]),
             directory: AccountDirectory(home: accountId), credentials: credentials, faults: faults,
-            defaultRegion: defaultRegion, now: now)
+            delivery: delivery, defaultRegion: defaultRegion, now: now)
     }
 
     init(
         store: DatasetStore, directory: AccountDirectory, credentials: [AWSCredentials]?,
-        faults: FaultOptions, defaultRegion: String, now: @escaping @Sendable () -> Date
+        faults: FaultOptions, delivery: DeliveryOptions, defaultRegion: String, now: @escaping @Sendable () -> Date
     ) {
         self.store = store
         self.directory = directory
-        verifiers = credentials.map { keys in
-            Dictionary(
-                uniqueKeysWithValues: ["macie2", "sts", "logs", "organizations"].map {
-                    ($0, SigV4Verifier(credentials: keys, service: $0))
-                })
-        }
+        verifiers = credentials.map(Self.makeVerifiers)
         sessions = SessionStore(seed: faults.seed)
         self.defaultRegion = defaultRegion
         self.faults = FaultState(faults)
+        self.delivery = delivery
+        s3Store = S3Store(buckets: delivery.s3Buckets)
         self.now = now
     }
 
@@ -137,6 +143,8 @@ public final class Macie2Service: @unchecked Sendable {
         case .logs: return logs(request, delay: delay)
         case .organizations: return organizations(request, delay: delay)
         case .sts: return sts(request, delay: delay)
+        case .s3: return s3(request, delay: delay)
+        case .ses: return ses(request, delay: delay)
         case .unknown:
             tally.requests["unknown", default: 0] += 1
             return .respond(

@@ -5,15 +5,16 @@ import JobFetch
 import JobLogModel
 import Macie2Emulator
 
-/// `macie2-emulator`: serves a samples folder as the Macie2 API, and misbehaves on request.
+/// `macie2-emulator`: serves a samples folder as the Macie2 API, with S3 buckets and SES v2
+/// beside it, and misbehaves on request.
 @main
 struct EmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "macie2-emulator",
         abstract:
-            "Serves a samples folder as a local AWS endpoint for every API macie-report calls (Macie2 ListClassificationJobs, DescribeClassificationJob, GetFindingStatistics and ListMembers, STS GetCallerIdentity and AssumeRole, Organizations ListAccounts, CloudWatch Logs FilterLogEvents), with fault injection.",
+            "Serves a samples folder as a local AWS endpoint for every API macie-report calls (Macie2 ListClassificationJobs, DescribeClassificationJob, GetFindingStatistics and ListMembers, STS GetCallerIdentity and AssumeRole, Organizations ListAccounts, CloudWatch Logs FilterLogEvents, S3 objects and multipart uploads, SES v2 SendEmail), with fault injection.",
         discussion:
-            "The first line on stdout is the endpoint URL, for example http://127.0.0.1:41234. GET /_emulator/counters returns request, fault and signature-failure counts as JSON. Each account's jobs, logs and findings are DIR/<account>/; DIR/accounts.json records the accounts (organization, Macie members, roles, regions with Macie off)."
+            "The first line on stdout is the endpoint URL, for example http://127.0.0.1:41234. GET /_emulator/counters returns request, fault and signature-failure counts as JSON. Each account's jobs, logs and findings are DIR/<account>/; DIR/accounts.json records the accounts (organization, Macie members, roles, regions with Macie off). S3 (path-style /BUCKET/KEY) and SES v2 are told by the signing name of the request's credential scope (s3, ses)."
     )
 
     @Option(
@@ -139,6 +140,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "Seed for every random fault.")
     var seed: UInt64 = 1
 
+    @OptionGroup(title: "S3 and SES v2")
+    var delivery: DeliveryArguments
+
     func validate() throws {
         guard acceptAnyCredentials || !credentials.isEmpty else {
             throw ValidationError("give --credentials AKID:SECRET (repeatable) or --accept-any-credentials")
@@ -210,6 +214,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         faults.sessionLifetime = sessionLifetime
         faults.macieOffStatus = macieOffStatus
         faults.seed = seed
+        delivery.apply(to: &faults)
         let service: Macie2Service
         let index: SamplesIndex
         do {
@@ -217,7 +222,7 @@ struct EmulatorCommand: AsyncParsableCommand {
             service = try Macie2Service(
                 samples: index, accounts: try AccountsFile.read(in: index.directory), macieOff: try parsedMacieOff(),
                 accountId: accountId, credentials: acceptAnyCredentials ? nil : try parsedCredentials(), faults: faults,
-                defaultRegion: defaultRegion)
+                delivery: try delivery.options(), defaultRegion: defaultRegion)
         } catch let error as ValidationError {
             throw error
         } catch {

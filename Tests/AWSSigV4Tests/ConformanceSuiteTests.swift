@@ -132,6 +132,45 @@ import Testing
         let forged = wrong.sign(test.request, date: test.date)
         #expect(throws: SigV4Verifier.Failure.self) { try verifier.verify(forged, now: test.date) }
     }
+
+    /// Query authentication, checked as S3 checks a presigned URL: accepted until it expires,
+    /// then refused as expired; a wrong secret is refused as a mismatch.
+    @Test(arguments: cases)
+    func theVerifierAcceptsWhatTheSignerPresignsUntilItExpires(name: String) throws {
+        let test = try Case(name)
+        guard !test.signer.omitSessionToken else { return }
+        let signed = test.signer.presign(test.request, date: test.date, expires: test.expires)
+        let verifier = SigV4Verifier(
+            credentials: [test.signer.credentials], service: test.signer.scope.service,
+            normalizePath: test.signer.scope.normalizePath)
+        #expect(try verifier.verifyPresigned(signed, now: test.date).region == "us-east-1")
+        let late = test.date.addingTimeInterval(TimeInterval(test.expires + 1))
+        let refusal = #expect(throws: SigV4Verifier.Failure.self) { try verifier.verifyPresigned(signed, now: late) }
+        #expect(refusal?.kind == .expired && refusal?.message == "Request has expired")
+        var wrong = test.signer
+        wrong.credentials.secretAccessKey += "x"
+        let forged = wrong.presign(test.request, date: test.date, expires: test.expires)
+        #expect(throws: SigV4Verifier.Failure.self) { try verifier.verifyPresigned(forged, now: test.date) }
+    }
+
+    /// S3 signs the wire path as sent: a key's `%20` is not encoded again, so the S3 rules and
+    /// the other services' give different signatures for the same request.
+    @Test func s3SignsTheWirePathWithoutEncodingItAgain() throws {
+        let request = SigningRequest(method: "GET", path: "/bucket/a%20b//c.txt", headers: [("Host", "s3.amazonaws.com")])
+        let s3 = SigV4.Scope(region: "us-east-1", service: "s3", normalizePath: false, encodePathAgain: false)
+        let canonical = SigV4.canonicalRequest(request, signedHeaders: ["host"], scope: s3)
+        #expect(canonical.split(separator: "\n", omittingEmptySubsequences: false)[1] == "/bucket/a%20b//c.txt")
+        let other = SigV4.canonicalRequest(request, signedHeaders: ["host"], scope: .init(region: "us-east-1", service: "s3"))
+        #expect(other.split(separator: "\n", omittingEmptySubsequences: false)[1] == "/bucket/a%2520b/c.txt")
+        let credentials = AWSCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret")
+        let date = Date(timeIntervalSince1970: 1_440_938_160)
+        let signed = SigV4Signer(credentials: credentials, scope: s3, signBody: true).sign(request, date: date)
+        let verifier = SigV4Verifier(credentials: [credentials], service: "s3", normalizePath: false, encodePathAgain: false)
+        #expect(try verifier.verify(signed, now: date).service == "s3")
+        #expect(throws: SigV4Verifier.Failure.self) {
+            try SigV4Verifier(credentials: [credentials], service: "s3").verify(signed, now: date)
+        }
+    }
 }
 
 /// The suite's request.txt: request line, headers (continuation lines start with white
