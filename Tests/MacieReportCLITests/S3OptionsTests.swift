@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TestSupport
+import Testing
+
+@testable import MacieReportCLI
+
+/// The S3 flags as a user writes them: what `run` accepts, and each refusal in one line
+/// before anything is fetched (exit 2).
+@Suite struct S3OptionsTests {
+    static func parse(_ extra: [String]) throws -> RunCommand {
+        try RunCommand.parse(
+            ["--samples", TestSupport.demoSamples.path, "--output-dir", try TestSupport.scratchDirectory("s3opts").path]
+                + extra)
+    }
+
+    static func refusal(_ extra: [String]) -> String? {
+        do {
+            _ = try parse(extra)
+            return nil
+        } catch {
+            return RunCommand.message(for: error)
+        }
+    }
+
+    @Test func aSamplesRunMayStoreAndMailThroughAWS() throws {
+        let run = try Self.parse([
+            "--s3-uri", "s3://reports/macie/{date}/", "--s3-sse", "aws:kms", "--s3-kms-key-id", "alias/r",
+            "--s3-region", "eu-west-1", "--profile", "reports", "--endpoint-url", "http://127.0.0.1:9000",
+            "--mail-links", "--link-expiry-days", "3", "--ses-region", "us-east-1", "--mail-from", "a@example.com",
+            "--mail-to", "b@example.com",
+        ])
+        #expect(run.s3.isUsed && run.mail.mailLinks && run.mail.linkExpirySeconds == 259_200)
+        let parsed = try #require(try run.s3.parsed())
+        #expect(parsed.location.bucket == "reports" && parsed.encryption == .kms(keyId: "alias/r"))
+        #expect(run.s3.uploadOptions.multipartThreshold == 8 << 20)
+    }
+
+    @Test(arguments: [
+        (["--s3-uri", "reports/x"], "--s3-uri 'reports/x' is not an S3 URI; write it like s3://BUCKET/PREFIX/"),
+        (["--s3-uri", "s3://Reports/"], "the bucket name may hold only lower-case letters, digits, dots and hyphens"),
+        (["--s3-uri", "s3://reports/{day}/"], "unknown placeholder {day}; the placeholder is {date}"),
+        (["--s3-sse", "AES256"], "--s3-sse, --s3-kms-key-id and --s3-region are for --s3-uri"),
+        (["--s3-uri", "s3://reports/", "--s3-sse", "aws:kms:dsse"], "--s3-sse takes aws:kms or AES256"),
+        (["--s3-uri", "s3://reports/", "--s3-kms-key-id", "k"], "--s3-kms-key-id names a KMS key: it needs --s3-sse aws:kms"),
+        (["--s3-uri", "s3://reports/", "--s3-region", "eu west 1"], "--s3-region 'eu west 1' is not an AWS region"),
+        (["--s3-uri", "s3://reports/", "--s3-multipart-threshold-mib", "4"], "between 5 and 5120"),
+        (["--profile", "p"], "--samples reads recorded jobs"),
+        (["--s3-uri", "s3://reports/", "--region", "eu-west-1"], "--samples reads recorded jobs"),
+    ])
+    func refusals(_ extra: [String], _ expected: String) {
+        let message = Self.refusal(extra)
+        #expect(message?.contains(expected) == true, "\(message ?? "accepted")")
+    }
+}
