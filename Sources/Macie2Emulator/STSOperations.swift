@@ -66,8 +66,6 @@ enum STSOperations {
         EmulatorResponse(status: 200, headers: [("Content-Type", "text/xml")], body: Array(text.utf8))
     }
 
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    /// XML text escaping, the one the S3 answers use too.
+    static func escaped(_ text: String) -> String { S3XML.escape(text) }
 }

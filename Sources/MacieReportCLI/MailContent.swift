@@ -22,16 +22,22 @@ struct MailContent {
     ///
     /// With `links` (`--mail-links`: the files uploaded, each with its presigned URL) nothing is
     /// attached: the text part opens with the list of links, and report.html, still the body,
-    /// gets the same list as a small block at the top of its `<body>`. `nil` attaches the files.
+    /// gets the same list as a small block at the top of its `<body>`; a report.html above
+    /// `ReportLinks.bodyLimit` is replaced by a short page of the links and the summary, so the
+    /// message stays small at any size. `nil` attaches the files.
     static func make(_ result: ReportPipeline.Result, links: [ReportLink]? = nil) -> MailContent {
         let report = result.report
         let html = result.fileContents.first { $0.url.lastPathComponent == "report.html" }
             .map { String(decoding: $0.data, as: UTF8.self) }
         let text = PlainTextSummary.render(report)
         if let links {
+            let body = html.map { page in
+                page.utf8.count > ReportLinks.bodyLimit
+                    ? ReportLinks.standIn(links, pageBytes: page.utf8.count, summary: text)
+                    : ReportLinks.inserting(links, into: page)
+            }
             return MailContent(
-                subjectValues: subjectValues(report), html: html.map { ReportLinks.inserting(links, into: $0) },
-                text: ReportLinks.text(links) + text, attachments: [])
+                subjectValues: subjectValues(report), html: body, text: ReportLinks.text(links) + text, attachments: [])
         }
         return MailContent(
             subjectValues: subjectValues(report), html: html, text: text,

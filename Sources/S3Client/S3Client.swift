@@ -92,7 +92,7 @@ public struct S3Client: Sendable {
     ) async throws {
         let at = address(bucket: bucket, key: key)
         let parts = etags.enumerated().map { index, etag in
-            "<Part><ETag>\(Self.escaped(etag))</ETag><PartNumber>\(index + 1)</PartNumber></Part>"
+            "<Part><ETag>\(XMLText.escaped(etag))</ETag><PartNumber>\(index + 1)</PartNumber></Part>"
         }
         let xml =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -128,10 +128,5 @@ public struct S3Client: Sendable {
         return try await client.presignedURL(
             .restXML("GetObject", method: "GET", path: at.path, hostPrefix: at.hostPrefix), to: Self.service,
             region: region, expires: seconds)
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -67,6 +67,15 @@ import Testing
         #expect(ReportLinks.inserting(Self.links, into: "<bodyx><body>x") == "<bodyx><body>\n" + block + "x")
     }
 
+    @Test func aPageTooBigForABodyIsReplacedByTheLinksAndTheSummary() {
+        let page = ReportLinks.standIn(Self.links, pageBytes: 61_000_000, summary: "76 jobs <b>& 9 ERROR</b>")
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains(ReportLinks.html(Self.links)), "the same links block")
+        #expect(page.contains("report.html is 58.2 MB, too large to be this message's body"))
+        #expect(page.contains("76 jobs &lt;b&gt;&amp; 9 ERROR&lt;/b&gt;"), "the summary, escaped")
+        #expect(page.utf8.count < 5_000)
+    }
+
     @Test func sizesAreInPowersOf1024() {
         #expect(
             [0, 1, 1023, 1024, 14_540, 1_234_567, 5 << 30].map(ReportLink.sizeText) == [

@@ -36,6 +36,23 @@ public enum ReportLinks {
         return out + "</div>\n"
     }
 
+    /// The largest report.html that is still the body of a message with links: 10 MB, the
+    /// limit of many mail servers (and of SES's v1 API). Above it (about 15 000 jobs) the body
+    /// would make the message too big to deliver, which links are there to prevent.
+    public static let bodyLimit = 10_000_000
+
+    /// The body instead of a report.html above ``bodyLimit``: the links block, one sentence
+    /// saying why the page is not the body, and the plain-text summary, so the message stays
+    /// small at any size and still says what the night found.
+    public static func standIn(_ links: [ReportLink], pageBytes: Int, summary: String) -> String {
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Macie classification jobs</title></head><body>\n"
+            + html(links)
+            + "<p style=\"font-family:Helvetica,Arial,sans-serif;font-size:14px\">report.html is "
+            + escape(ReportLink.sizeText(pageBytes))
+            + ", too large to be this message's body: open it from the link above.</p>\n"
+            + "<pre style=\"font-size:13px;white-space:pre-wrap\">" + escape(summary) + "</pre>\n</body></html>\n"
+    }
+
     /// `page` with ``html(_:)`` right after its `<body…>` tag (any case, any attributes); a
     /// page without one gets the block first.
     public static func inserting(_ links: [ReportLink], into page: String) -> String {
