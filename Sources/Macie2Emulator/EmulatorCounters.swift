@@ -8,6 +8,12 @@ public struct EmulatorCounters: Codable, Sendable, Equatable {
     /// `unknown` for an unrouted one),
     /// counted before any check.
     public var requests: [String: Int] = [:]
+    /// The same requests by who sent them, then by operation: the User-Agent's first product token
+    /// (`macie-report`, `Boto3`, `Python-urllib`; `none` without the header), or for a presigned
+    /// request (`X-Amz-Signature` in the query) `presigned:` and the key id that signed it, since
+    /// whoever follows a link acts with the signer's permissions. Each client's counts add up to
+    /// ``requests``; tests use it to tell the report's own calls from their setup's.
+    public var requestsByClient: [String: [String: Int]] = [:]
     /// Injected faults by kind: `deniedRegion`, `rateLimit`, `drop`, `throttle`, `serverError`, `emptyPage`,
     /// `shortPage`, `repeatedToken`, `vanished`; for FilterLogEvents `deniedLogs`, `logsRateLimit`, `logsEmptyPage`; for GetFindingStatistics `deniedFindings`;
     /// for AssumeRole `deniedAssumeRole`; for S3 `deniedS3`, `s3FailPart`; for SES `deniedSES`;

@@ -135,7 +135,16 @@ public final class Macie2Service: @unchecked Sendable {
         lock.withLock { handleLocked(request) }
     }
 
+    /// Every operation counts itself in `tally.requests`; what one request added there is then
+    /// credited to its client too, so an operation added later is attributed without its own code.
     private func handleLocked(_ request: EmulatorRequest) -> EmulatorOutcome {
+        let before = tally.requests
+        let outcome = routeLocked(request)
+        tally.credit(since: before, to: EmulatorCounters.client(of: request))
+        return outcome
+    }
+
+    private func routeLocked(_ request: EmulatorRequest) -> EmulatorOutcome {
         let delay = Double(faults.options.latencyMs + faults.below(faults.options.latencyJitterMs + 1)) / 1000
         switch EmulatorRoute(request) {
         case .counters: return .respond(.json((try? JSONEncoder().encode(tally)) ?? Data()), delay: 0)

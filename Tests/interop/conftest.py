@@ -1,9 +1,15 @@
 """Shared fixtures: the built macie-report binary run on samples/demo, once per session."""
 import os
 import pathlib
+import shutil
 import subprocess
+import sys
+import tempfile
+import urllib.request
 
 import pytest
+
+import operations_seen
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DEMO = ROOT / "samples" / "demo"
@@ -31,6 +37,57 @@ def top_findings(names: dict, limit: int = 10) -> list:
     ranked = sorted((job for job in names if sum(counts.get(job, (0, 0, 0))) > 0),
                     key=lambda job: (-counts[job][0], -sum(counts[job])))
     return ranked[:limit]
+
+
+def pytest_configure(config):
+    """moto's recorder writes to MOTO_RECORDER_FILEPATH, read once when moto.moto_api is first
+    imported (default: ./moto_recording): point it at a directory of this session's, before any
+    test module imports moto."""
+    if "moto.moto_api" in sys.modules:
+        raise pytest.UsageError("moto was imported before Tests/interop/conftest.py could place its recording")
+    folder = tempfile.mkdtemp(prefix="macie-report-moto-")
+    config.moto_recording_folder = folder
+    os.environ["MOTO_RECORDER_FILEPATH"] = os.path.join(folder, "recording.jsonl")
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "moto_recording_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def pytest_deselected(items):
+    """Deselected tests (-k, --lf) mean a partial run: the IAM policy test skips on one."""
+    operations_seen.note_deselected(len(items))
+
+
+def moto_post(url, body=b""):
+    request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": "text/plain"})
+    with urllib.request.urlopen(request) as response:
+        return response.read()
+
+
+@pytest.fixture
+def moto_url():
+    """moto's server on loopback, port 0, recording every request it serves; at the end the
+    operations macie-report sent it are registered (operations_seen) for the IAM policy test,
+    moto's IAM authorization (a process-wide switch a test may turn on) is switched off again,
+    and the server stopped."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    url = f"http://{host}:{port}"
+    try:
+        moto_post(url + "/moto-api/recorder/reset-recording")
+        moto_post(url + "/moto-api/recorder/start-recording")
+        yield url
+        operations_seen.record_moto(url)
+    finally:
+        moto_post(url + "/moto-api/recorder/stop-recording")
+        moto_post(url + "/moto-api/reset-auth", b"inf")
+        server.stop()
 
 
 def binary() -> str:

@@ -11,6 +11,7 @@ import urllib.request
 import boto3
 from botocore.config import Config
 
+import operations_seen
 from child import PipeLines
 from conftest import DEMO, ROOT
 
@@ -26,7 +27,8 @@ def emulator_binary() -> str:
 def running(*args, samples=DEMO):
     """The emulator on a free port; yields its URL; always stopped. Both of its pipes are read
     on threads of their own for as long as it runs, so it never blocks on a full one, and its
-    endpoint line has a deadline."""
+    endpoint line has a deadline. When the block ends without an error, the operations
+    macie-report sent it are registered (operations_seen) for the IAM policy test."""
     process = subprocess.Popen(
         [emulator_binary(), "--samples", str(samples), "--port", "0", *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -36,6 +38,7 @@ def running(*args, samples=DEMO):
         assert url.startswith("http://127.0.0.1:"), (
             err.rest(time.monotonic() + 30) if process.poll() is not None else err.so_far())
         yield url
+        operations_seen.record_emulator(counters(url))
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -1,5 +1,5 @@
 """macie-report reading why jobs failed from a CloudWatch Logs we did not write: boto3 puts
-Macie-shaped job events into moto's server (started here on loopback, port 0), macie-report
+Macie-shaped job events into moto's server (conftest's moto_url: loopback, port 0), macie-report
 reads them through AWS_ENDPOINT_URL_CLOUDWATCH_LOGS while Macie2 and STS answer from
 macie2-emulator through their own AWS_ENDPOINT_URL_<SERVICE>."""
 import csv
@@ -8,8 +8,6 @@ import json
 import subprocess
 
 import boto3
-import pytest
-from moto.server import ThreadedMotoServer
 
 from conftest import binary
 from emulator import AKID, SECRET, running
@@ -17,15 +15,6 @@ from emulator import AKID, SECRET, running
 GROUP = "/aws/macie/classificationjobs"
 ACCOUNT = "123456789012"
 HOSTILE = '=HYPERLINK("http://x","y")'
-
-
-@pytest.fixture
-def moto_url():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
 
 
 def iso(t):

@@ -1,4 +1,4 @@
-"""macie-report walking an organization that moto's server (started here on loopback, port 0)
+"""macie-report walking an organization that moto's server (conftest's moto_url: loopback, port 0)
 holds, as STS and Organizations, while Macie2 answers from macie2-emulator (issue 13, item 7).
 
 boto3 creates the organization and its accounts in moto, and a MacieReport role in each member
@@ -22,35 +22,13 @@ import subprocess
 import urllib.request
 
 import boto3
-import pytest
-from moto.server import ThreadedMotoServer
 
-from conftest import DEMO, binary
+from conftest import DEMO, binary, moto_post
 from emulator import running
 
 ROLE = "MacieReport"
 HOME = "123456789012"  # moto's default account: the management account of its organization
 REGIONS = ["us-east-1", "eu-west-1"]
-
-
-@pytest.fixture
-def moto_url():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    url = f"http://{host}:{port}"
-    try:
-        yield url
-    finally:
-        # moto's authorization switch is process-wide: leave it off for the other moto tests.
-        post(url + "/moto-api/reset-auth", b"inf")
-        server.stop()
-
-
-def post(url, body):
-    request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": "text/plain"})
-    with urllib.request.urlopen(request) as response:
-        return response.read()
 
 
 def moto_state(url):
@@ -135,7 +113,8 @@ def test_org_in_moto_is_walked_with_roles_moto_issued(tmp_path, moto_url):
         json.dumps(with_account(demo("us-east-1"), ids["denied-sandbox"])))
 
     # From here on moto checks every request's signature and the caller's IAM policy.
-    post(moto_url + "/moto-api/reset-auth", b"0")
+    # (conftest's moto_url switches it off again at the end.)
+    moto_post(moto_url + "/moto-api/reset-auth", b"0")
     with running("--accept-any-credentials", "--account-id", HOME, "--macie-off", f"{ids['hr-dev']}/eu-west-1",
                  samples=samples) as macie_url:
         env = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true",
