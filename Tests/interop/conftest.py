@@ -80,6 +80,7 @@ def moto_url():
     host, port = server.get_host_and_port()
     url = f"http://{host}:{port}"
     try:
+        moto_post(url + "/moto-api/reset")  # moto's state is this process's: each test starts from none
         moto_post(url + "/moto-api/recorder/reset-recording")
         moto_post(url + "/moto-api/recorder/start-recording")
         yield url

@@ -13,17 +13,21 @@ import urllib.request
 import boto3
 from botocore.config import Config
 
+import operations_seen
 from conftest import DEMO, binary
 from emulator import AKID, SECRET, counters, running
 
 AS_OF = "2026-11-24T06:00:00Z"
+# The run's own key, apart from boto3's, so the presigned links it signs are told apart.
+RUN_KEY, RUN_SECRET = "AKIDDELIVERYRUN", "delivery-secret"
+CREDENTIALS = ["--credentials", f"{AKID}:{SECRET}", "--credentials", f"{RUN_KEY}:{RUN_SECRET}"]
 S3_CONFIG = Config(s3={"addressing_style": "path"}, signature_version="s3v4",
                    request_checksum_calculation="when_required", response_checksum_validation="when_required")
 
 
 def run(url, out, *extra, samples=DEMO):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(out.parent), "AWS_REGION": "eu-west-1",
-           "AWS_ACCESS_KEY_ID": AKID, "AWS_SECRET_ACCESS_KEY": SECRET, "AWS_EC2_METADATA_DISABLED": "true"}
+           "AWS_ACCESS_KEY_ID": RUN_KEY, "AWS_SECRET_ACCESS_KEY": RUN_SECRET, "AWS_EC2_METADATA_DISABLED": "true"}
     return subprocess.run(
         [binary(), "run", "--samples", str(samples), "--output-dir", str(out), "--as-of", AS_OF,
          "--endpoint-url", url, *extra], capture_output=True, text=True, env=env, timeout=600)
@@ -36,7 +40,8 @@ def s3(url):
 
 def test_stored_under_an_odd_prefix_with_kms_and_mailed_through_ses(tmp_path):
     outbox = tmp_path / "outbox"
-    with running("--credentials", f"{AKID}:{SECRET}", "--s3-bucket", "reports", "--ses-outbox", str(outbox),
+    operations_seen.register_run_key(RUN_KEY)
+    with running(*CREDENTIALS, "--s3-bucket", "reports", "--ses-outbox", str(outbox),
                  "--ses-identity", "example.com") as url:
         out = tmp_path / "out"
         result = run(url, out, "--s3-uri", "s3://reports/nightly reports/é+{date}", "--s3-sse", "aws:kms",
@@ -70,7 +75,7 @@ def test_stored_under_an_odd_prefix_with_kms_and_mailed_through_ses(tmp_path):
 
 
 def test_a_part_that_keeps_failing_aborts_the_upload_and_exits_5(tmp_path):
-    with running("--credentials", f"{AKID}:{SECRET}", "--s3-bucket", "reports", "--s3-fail-part", "2") as url:
+    with running(*CREDENTIALS, "--s3-bucket", "reports", "--s3-fail-part", "2") as url:
         out = tmp_path / "out"
         result = run(url, out, "--format", "html", "--s3-uri", "s3://reports/x/", samples=big_html_samples(tmp_path))
         assert result.returncode == 5, result.stderr

@@ -19,34 +19,13 @@ import sys
 import urllib.request
 
 import boto3
-import pytest
-from moto.server import ThreadedMotoServer
 
-from conftest import DEMO, binary
+import operations_seen
+from conftest import DEMO, binary, moto_post
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-24T06:00:00Z"
 SENDER = "reports@example.com"
-
-
-@pytest.fixture
-def moto_url():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    url = f"http://{host}:{port}"
-    post(url + "/moto-api/reset", b"")  # moto's state is this process's: start from none
-    try:
-        yield url
-    finally:
-        post(url + "/moto-api/reset-auth", b"inf")
-        server.stop()
-
-
-def post(url, body):
-    request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": "text/plain"})
-    with urllib.request.urlopen(request) as response:
-        return response.read()
 
 
 def aws(service, url, key="AKIDSETUP", secret="setup"):
@@ -96,13 +75,14 @@ def sent_messages():
 
 def test_reports_stored_and_mailed_as_links(tmp_path, moto_url):
     keys = setup(moto_url)
+    operations_seen.register_run_key(keys[0])  # the links are signed with the run's key
     before = len(sent_messages())
-    post(moto_url + "/moto-api/reset-auth", b"0")  # from here on, moto checks every request
+    moto_post(moto_url + "/moto-api/reset-auth", b"0")  # from here on, moto checks every request
     out = tmp_path / "out"
-    result = run(moto_url, keys, out, "--s3-uri", "s3://reports/macie/{date}/", "--s3-sse", "AES256",
+    result = run(moto_url, keys, out, "--s3-uri", "s3://reports/macie/{date}/", "--s3-sse", "aws:kms",
                  "--mail-links", "--ses-region", "us-east-1", "--mail-from", f"Macie Reports <{SENDER}>",
                  "--mail-to", "secops@example.com", "--mail-subject", "Macie {date}: {errors} errors")
-    post(moto_url + "/moto-api/reset-auth", b"inf")
+    moto_post(moto_url + "/moto-api/reset-auth", b"inf")
     assert result.returncode == 0, result.stderr
     files = sorted(p.name for p in out.iterdir())
     assert files == ["coverage.csv", "errors.csv", "jobs.csv", "report.html", "report.xlsx", "summary.csv"]
@@ -117,7 +97,7 @@ def test_reports_stored_and_mailed_as_links(tmp_path, moto_url):
         stored = s3.get_object(Bucket="reports", Key=f"macie/2026-11-24/{name}")
         assert stored["Body"].read() == (out / name).read_bytes(), name
         assert stored["ContentType"] == types[name.rsplit(".", 1)[1]]
-        assert stored["ServerSideEncryption"] == "AES256"
+        assert stored["ServerSideEncryption"] == "aws:kms"
 
     messages = sent_messages()[before:]
     assert len(messages) == 1

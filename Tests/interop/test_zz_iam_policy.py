@@ -6,7 +6,6 @@ name order, and the check needs every other test's runs behind it."""
 import json
 import pathlib
 import re
-import warnings
 
 import pytest
 
@@ -22,15 +21,6 @@ EXEMPT = {
                          "not even an explicit Deny stops it",
     "AssumeRoleWithWebIdentity": "it is unsigned: the web identity token and the role's trust policy "
                                  "authorize it, not a policy of the caller",
-}
-
-# Granted for what other engineers are adding (S3 upload, presigned links in the mail, SES,
-# SSE-KMS) but called by no interop run yet. Reported, never taken as "called"; the S3/SES
-# engineer empties this set as their runs land (an action here that a run calls fails the test).
-PENDING_S3_SES = {
-    "s3:PutObject", "s3:AbortMultipartUpload", "s3:GetObject",
-    "ses:SendEmail", "ses:SendRawEmail",
-    "kms:GenerateDataKey", "kms:Decrypt",
 }
 
 ACTION = re.compile(r"^[a-z0-9-]+:[A-Za-z0-9]+$")
@@ -121,17 +111,13 @@ def test_the_policy_grants_exactly_what_macie_report_calls(request):
             needed.setdefault(action, []).append(operation)
     granted = granted_actions(policy())
     missing = sorted(set(needed) - granted)
-    unused = sorted(granted - set(needed) - PENDING_S3_SES)
-    landed = sorted(PENDING_S3_SES & set(needed))
-    pending = sorted(PENDING_S3_SES - set(needed))
+    unused = sorted(granted - set(needed))
 
     def where(operation):
         return ", ".join(sorted(seen[operation]))[:300]
 
     print("operations macie-report sent:", {op: sum(c.values()) for op, c in sorted(seen.items())})
     print("exempt:", {op: EXEMPT[op] for op in sorted(seen) if op in EXEMPT})
-    if pending:
-        warnings.warn(f"granted for the S3/SES work but no interop run calls them yet: {pending}", UserWarning)
     problems = []
     if missing:
         problems.append("called but not granted in docs/iam-policy.json:\n" + "\n".join(
@@ -141,6 +127,4 @@ def test_the_policy_grants_exactly_what_macie_report_calls(request):
     if unknown:
         problems.append("operations operations_seen.ACTIONS does not map (add them, or to EXEMPT with a reason):\n"
                         + "\n".join(f"  {op} (seen: {where(op)})" for op in unknown))
-    if landed:
-        problems.append(f"runs now call these: take them out of PENDING_S3_SES: {landed}")
     assert not problems, "\n".join(problems)
