@@ -27,23 +27,39 @@ struct MailContent {
     /// message stays small at any size. `nil` attaches the files.
     static func make(_ result: ReportPipeline.Result, links: [ReportLink]? = nil) -> MailContent {
         let report = result.report
-        let html = result.fileContents.first { $0.url.lastPathComponent == "report.html" }
-            .map { String(decoding: $0.data, as: UTF8.self) }
         let text = PlainTextSummary.render(report)
         if let links {
-            let body = html.map { page in
-                page.utf8.count > ReportLinks.bodyLimit
-                    ? ReportLinks.standIn(links, pageBytes: page.utf8.count, summary: text)
-                    : ReportLinks.inserting(links, into: page)
-            }
             return MailContent(
-                subjectValues: subjectValues(report), html: body, text: ReportLinks.text(links) + text, attachments: [])
+                subjectValues: subjectValues(report), html: linkedBody(result, links: links, summary: text),
+                text: ReportLinks.text(links) + text, attachments: [])
         }
+        let html = result.fileContents.first { $0.url.lastPathComponent == "report.html" }
+            .map { String(decoding: $0.data, as: UTF8.self) }
         return MailContent(
             subjectValues: subjectValues(report), html: html, text: text,
             attachments: result.fileContents.filter { $0.url.lastPathComponent != "report.html" }.map {
                 MailAttachment(filename: $0.url.lastPathComponent, data: $0.data)
             })
+    }
+
+    /// The HTML body of a message with links: report.html (from the files kept in memory, else
+    /// read from the file opened under the lock) with the links block, or, above
+    /// `ReportLinks.bodyLimit`, a short page of the links and the summary; `nil` without report.html.
+    static func linkedBody(_ result: ReportPipeline.Result, links: [ReportLink], summary: String) -> String? {
+        let page: String
+        if let kept = result.fileContents.first(where: { $0.url.lastPathComponent == "report.html" }) {
+            page = String(decoding: kept.data, as: UTF8.self)
+        } else if let opened = result.openFiles.first(where: { $0.url.lastPathComponent == "report.html" }) {
+            guard opened.size <= ReportLinks.bodyLimit, let bytes = try? opened.read(0..<opened.size) else {
+                return ReportLinks.standIn(links, pageBytes: opened.size, summary: summary)
+            }
+            page = String(decoding: bytes, as: UTF8.self)
+        } else {
+            return nil
+        }
+        return page.utf8.count > ReportLinks.bodyLimit
+            ? ReportLinks.standIn(links, pageBytes: page.utf8.count, summary: summary)
+            : ReportLinks.inserting(links, into: page)
     }
 
     static func subjectValues(_ report: ReportModel) -> [String: String] {

@@ -8,9 +8,10 @@ import S3Client
 /// Stores a finished run's reports in S3 and, when the mail is to carry links, presigns
 /// them: the S3 half of the delivery that follows the reports.
 ///
-/// It reads only what the run read back under its lock (`Result.fileContents`), so what is
-/// stored is byte for byte what was written, even if another run replaces the files a moment
-/// later. Nothing here writes a presigned URL anywhere but into the value it returns.
+/// It reads the files the run opened under its lock (`Result.openFiles`), a part at a time,
+/// so what is stored is byte for byte what was written, even if another run replaces the
+/// files a moment later, and a 60 MB report.html is never held whole in memory. Nothing here
+/// writes a presigned URL anywhere but into the value it returns.
 struct ReportStorage {
     let uploader: ReportUploader
     let s3: S3Client
@@ -24,7 +25,9 @@ struct ReportStorage {
 
     /// Uploads every report; with `linkSeconds`, presigns a GET of each for that long.
     func store(_ result: ReportPipeline.Result, asOf: Date, linkSeconds: Int?) async throws -> Outcome {
-        let files = result.fileContents.map { (name: $0.url.lastPathComponent, data: $0.data) }
+        let files = result.openFiles.map { file in
+            UploadSource(name: file.url.lastPathComponent, size: file.size) { try file.read($0) }
+        }
         let stored = try await uploader.upload(files, asOf: asOf)
         guard let linkSeconds else { return Outcome(stored: stored, links: nil) }
         var links: [ReportLink] = []

@@ -182,7 +182,9 @@ struct RunCommand: AsyncParsableCommand {
             templatesDirectory: templates.map { URL(fileURLWithPath: $0) }, formulaGuard: !noFormulaGuard,
             asOf: asOf.flatMap(ISO8601Timestamp.parse) ?? Date(), expiryWindowDays: expiryWindowDays)
         options.lockTimeout = TimeInterval(lockTimeout)
-        options.keepFileContents = mail.isUsed || s3.isUsed
+        // A message with links carries no file but report.html, read from the opened files.
+        options.keepFileContents = mail.isUsed && !mail.mailLinks
+        options.keepOpenFiles = s3.isUsed
         options.history = history.map {
             HistorySettings(
                 file: URL(fileURLWithPath: $0), keepDays: keepDays,

@@ -68,4 +68,8 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
     static func readBack(_ path: String, _ error: FileInputError) -> PipelineError {
         PipelineError(.readBack, "cannot read back \(path) for the email: \(error)", cause: error, errno: error.errno)
     }
+
+    static func reopen(_ path: String, _ reason: String) -> PipelineError {
+        PipelineError(.readBack, "cannot open \(path) again for the S3 upload: \(reason)")
+    }
 }

@@ -32,6 +32,9 @@ public struct ReportOptions: Sendable {
     public var history: HistorySettings?
     /// Read the written files back before the output directory is unlocked (for the email).
     public var keepFileContents = false
+    /// Open the written files before the output directory is unlocked (for the S3 upload,
+    /// which reads them in parts rather than holding them in memory).
+    public var keepOpenFiles = false
 
     public init(
         outputDirectory: URL, formats: [OutputFormat] = OutputFormat.allCases, templatesDirectory: URL? = nil,

@@ -20,6 +20,9 @@ public enum ReportPipeline {
         /// (only with ``ReportOptions/keepFileContents``): what the email carries is exactly
         /// this run's reports, even if another run replaces them a moment later.
         public var fileContents: [(url: URL, data: Data)] = []
+        /// The written files, opened while the output directory was still locked (only with
+        /// ``ReportOptions/keepOpenFiles``): for uploads that read them in parts.
+        public var openFiles: [OpenedReport] = []
     }
 
     /// Runs the whole job. Set-up problems (output directory, templates) are found before
@@ -65,6 +68,15 @@ public enum ReportPipeline {
                 result.historyFailure = "\(error)"
             }
             clock.lap("history: record the run")
+        }
+        if options.keepOpenFiles {
+            result.openFiles = try files.map { url in
+                do {
+                    return try OpenedReport(url)
+                } catch {
+                    throw PipelineError.reopen(url.path, "\(error)")
+                }
+            }
         }
         if options.keepFileContents {
             result.fileContents = try files.map { url in

@@ -36,13 +36,13 @@ public struct ReportUploader: Sendable {
     }
 
     /// Stores each file under the prefix for `asOf`, in order; returns where each went.
-    public func upload(_ files: [(name: String, data: Data)], asOf: Date) async throws(S3UploadError) -> [StoredReport] {
+    public func upload(_ files: [UploadSource], asOf: Date) async throws(S3UploadError) -> [StoredReport] {
         var stored: [StoredReport] = []
         for file in files {
             let key = location.key(file.name, asOf: asOf)
             do {
-                let parts = try await store(file.data, key: key, contentType: ReportContentType.of(file.name))
-                stored.append(StoredReport(fileName: file.name, key: key, bytes: file.data.count, parts: parts))
+                let parts = try await store(file, key: key, contentType: ReportContentType.of(file.name))
+                stored.append(StoredReport(fileName: file.name, key: key, bytes: file.size, parts: parts))
             } catch let failure as S3UploadError {
                 throw failure.after(stored: stored.count, of: files.count)
             } catch {
@@ -54,19 +54,20 @@ public struct ReportUploader: Sendable {
     }
 
     /// One object; returns its number of parts (1 for a PutObject).
-    private func store(_ data: Data, key: String, contentType: String) async throws -> Int {
-        guard data.count >= options.multipartThreshold else {
+    private func store(_ file: UploadSource, key: String, contentType: String) async throws -> Int {
+        guard file.size >= options.multipartThreshold else {
             try await s3.putObject(
-                bucket: location.bucket, key: key, body: Array(data), contentType: contentType, encryption: encryption)
+                bucket: location.bucket, key: key, body: try file.read(0..<file.size), contentType: contentType,
+                encryption: encryption)
             return 1
         }
         let uploadId = try await s3.createMultipartUpload(
             bucket: location.bucket, key: key, contentType: contentType, encryption: encryption)
         // S3 allows 10 000 parts: a file beyond 10 000 parts of the usual size gets bigger ones.
-        let partSize = max(options.partSize, (data.count + 9_999) / 10_000, 5 << 20)
-        let count = (data.count + partSize - 1) / partSize
+        let partSize = max(options.partSize, (file.size + 9_999) / 10_000, 5 << 20)
+        let count = (file.size + partSize - 1) / partSize
         do {
-            let etags = try await uploadParts(data, key: key, uploadId: uploadId, partSize: partSize, count: count)
+            let etags = try await uploadParts(file, key: key, uploadId: uploadId, partSize: partSize, count: count)
             try await s3.completeMultipartUpload(bucket: location.bucket, key: key, uploadId: uploadId, etags: etags)
             return count
         } catch {
@@ -83,7 +84,9 @@ public struct ReportUploader: Sendable {
     }
 
     /// Sends the parts, at most `options.concurrency` at a time; the ETags in part order.
-    private func uploadParts(_ data: Data, key: String, uploadId: String, partSize: Int, count: Int) async throws -> [String] {
+    private func uploadParts(
+        _ file: UploadSource, key: String, uploadId: String, partSize: Int, count: Int
+    ) async throws -> [String] {
         let s3 = s3
         let bucket = location.bucket
         return try await withThrowingTaskGroup(of: (Int, String).self) { group in
@@ -91,10 +94,11 @@ public struct ReportUploader: Sendable {
             var next = 0
             func start() {
                 let number = next + 1
-                let range = (next * partSize)..<min(data.count, (next + 1) * partSize)
-                let body = Array(data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound])
+                let range = (next * partSize)..<min(file.size, (next + 1) * partSize)
+                // Read when the part starts, so only the parts in flight are in memory.
                 group.addTask {
-                    (number, try await s3.uploadPart(bucket: bucket, key: key, uploadId: uploadId, number: number, body: body))
+                    let body = try file.read(range)
+                    return (number, try await s3.uploadPart(bucket: bucket, key: key, uploadId: uploadId, number: number, body: body))
                 }
                 next += 1
             }

@@ -25,7 +25,7 @@ import Testing
         let s3 = FakeS3()
         let body = Data("jobId,name\n1,\"a, b\"\n".utf8)
         let stored = try await uploader(s3, sse: .kms(keyId: "alias/reports")).upload(
-            [("jobs.csv", body)], asOf: Self.asOf)
+            [UploadSource(name: "jobs.csv", data: body)], asOf: Self.asOf)
         #expect(stored == [StoredReport(fileName: "jobs.csv", key: "macie/2026-11-24/jobs.csv", bytes: body.count, parts: 1)])
         let put = try #require(s3.sent.first)
         #expect(s3.sent.count == 1 && put.method == "PUT")
@@ -43,7 +43,7 @@ import Testing
     @Test func keysAreEncodedOnceAndSignedAsSent() async throws {
         let s3 = FakeS3()
         _ = try await uploader(s3, uri: "s3://reports/nightly reports/ä+b/").upload(
-            [("report.html", Data("<p>".utf8))], asOf: Self.asOf)
+            [UploadSource(name: "report.html", data: Data("<p>".utf8))], asOf: Self.asOf)
         let put = try #require(s3.sent.first)
         #expect(put.url.path(percentEncoded: true) == "/reports/nightly%20reports/%C3%A4%2Bb/report.html")
         #expect(put.header("Content-Type") == "text/html; charset=utf-8")
@@ -71,7 +71,7 @@ import Testing
     @Test func aLargeReportGoesUpInPartsCompletedInOrder() async throws {
         let s3 = FakeS3()
         let body = Data((0..<(11 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
-        let stored = try await uploader(s3, sse: .s3Managed).upload([("report.xlsx", body)], asOf: Self.asOf)
+        let stored = try await uploader(s3, sse: .s3Managed).upload([UploadSource(name: "report.xlsx", data: body)], asOf: Self.asOf)
         #expect(stored.first?.parts == 3)
         let sent = s3.sent
         let create = try #require(sent.first)
@@ -102,7 +102,7 @@ import Testing
         }
         let body = Data(repeating: 7, count: 11 << 20)
         let error = await #expect(throws: S3UploadError.self) {
-            _ = try await uploader(s3).upload([("jobs.csv", Data("a".utf8)), ("report.html", body)], asOf: Self.asOf)
+            _ = try await uploader(s3).upload([UploadSource(name: "jobs.csv", data: Data("a".utf8)), UploadSource(name: "report.html", data: body)], asOf: Self.asOf)
         }
         let text = error?.description ?? ""
         #expect(text.hasPrefix("report.html could not be stored at s3://reports/macie/2026-11-24/report.html: InternalError (HTTP 500)"))
@@ -120,7 +120,7 @@ import Testing
                 : nil
         }
         let error = await #expect(throws: S3UploadError.self) {
-            _ = try await uploader(s3, threshold: 1).upload([("summary.csv", Data("x".utf8))], asOf: Self.asOf)
+            _ = try await uploader(s3, threshold: 1).upload([UploadSource(name: "summary.csv", data: Data("x".utf8))], asOf: Self.asOf)
         }
         #expect(error?.description.contains("S3 CompleteMultipartUpload failed after answering 200: InternalError: late") == true)
         #expect(s3.sent.last?.method == "DELETE")
@@ -131,7 +131,7 @@ import Testing
             HTTPResponse(status: 403, headers: [], body: Array("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>".utf8))
         }
         let refusal = await #expect(throws: S3UploadError.self) {
-            _ = try await uploader(denied).upload([("jobs.csv", Data("a".utf8))], asOf: Self.asOf)
+            _ = try await uploader(denied).upload([UploadSource(name: "jobs.csv", data: Data("a".utf8))], asOf: Self.asOf)
         }
         #expect(refusal?.description.contains("AccessDenied (HTTP 403): Access Denied (grant s3:PutObject on the prefix") == true)
         let moved = FakeS3 { _ in
@@ -140,7 +140,7 @@ import Testing
                 body: Array("<Error><Code>PermanentRedirect</Code><Message>Use the right endpoint.</Message></Error>".utf8))
         }
         let wrongRegion = await #expect(throws: S3UploadError.self) {
-            _ = try await uploader(moved).upload([("jobs.csv", Data("a".utf8))], asOf: Self.asOf)
+            _ = try await uploader(moved).upload([UploadSource(name: "jobs.csv", data: Data("a".utf8))], asOf: Self.asOf)
         }
         #expect(wrongRegion?.description.contains("(the bucket is in region ap-south-1) (give the bucket's region with --s3-region)") == true)
     }
