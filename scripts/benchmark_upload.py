@@ -78,13 +78,15 @@ def main():
                 requests.append(seen)
                 print(f"  {label}: {wall:6.2f} s, {peak:.0f} MB, {seen}", file=sys.stderr)
             results[label] = (statistics.median(walls), statistics.median(rss), requests[-1])
+        out = os.path.join(work, "out")
+        sizes = ", ".join(f"{name} {os.path.getsize(os.path.join(out, name)) / 1e6:.1f} MB"
+                          for name in sorted(os.listdir(out)))
     finally:
         emulator.terminate()
         emulator.wait()
         shutil.rmtree(work, ignore_errors=True)
 
-    sizes = "report sizes: see the run's output directory; a 100 000-job run writes jobs.csv ~42 MB, report.html ~61 MB, report.xlsx ~15 MB"
-    print(f"{args.jobs} jobs, {args.latency_ms} ms a request, medians of {args.runs} ({sizes})")
+    print(f"{args.jobs} jobs, {args.latency_ms} ms a request, medians of {args.runs}; reports: {sizes}")
     none = results["no upload"][0]
     print(f"{'case':<22} {'wall':>8} {'upload':>8} {'peak RSS':>9}  S3 requests")
     for label, (wall, peak, seen) in results.items():

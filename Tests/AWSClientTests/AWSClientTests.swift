@@ -23,7 +23,7 @@ import Testing
         settings.requestTimeout = timeout
         return AWSClient(
             settings: settings, transport: try transport ?? AsyncHTTPClientTransport(),
-            credentials: RefreshingCredentials(StaticProvider(.init(accessKeyId: "AKIDTEST", secretAccessKey: "secret"))),
+            credentials: RefreshingCredentials(GivenCredentials(.init(accessKeyId: "AKIDTEST", secretAccessKey: "secret"))),
             retry: RetryPolicy(settings.retry, random: { 0 }), logger: Logger(label: "test"), sleep: { _ in })
     }
 

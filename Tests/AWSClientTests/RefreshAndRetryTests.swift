@@ -88,7 +88,7 @@ final class Clock: @unchecked Sendable {
                 status: 503, headers: [("x-amzn-ErrorType", "ServiceUnavailable")], body: Array(#"{"message":"busy"}"#.utf8))
         }
         let credentials = RefreshingCredentials(
-            StaticProvider(.init(accessKeyId: "AKIDLOG", secretAccessKey: secret, sessionToken: token)))
+            GivenCredentials(.init(accessKeyId: "AKIDLOG", secretAccessKey: secret, sessionToken: token)))
         let settings = AWSSettings(
             environment: [:], files: SharedConfigFiles(credentialsText: "", configText: ""),
             endpointOverride: URL(string: "http://127.0.0.1:1")!)
@@ -107,12 +107,6 @@ final class Clock: @unchecked Sendable {
     }
 }
 
-struct StaticProvider: CredentialProvider {
-    let name = "static"
-    let credentials: AWSCredentials
-    init(_ credentials: AWSCredentials) { self.credentials = credentials }
-    func resolve() async throws -> ExpiringCredentials? { ExpiringCredentials(credentials) }
-}
 
 /// Answers every request with the same scripted response, counting them.
 final class ScriptedTransport: HTTPTransport, @unchecked Sendable {

@@ -91,7 +91,7 @@ import Testing
         let settings = AWSSettings(environment: [:], files: SharedConfigFiles(credentialsText: "", configText: ""))
         let client = AWSClient(
             settings: settings, transport: transport,
-            credentials: RefreshingCredentials(KeysProvider(AWSCredentials(accessKeyId: "AKIDTEST", secretAccessKey: "s"))),
+            credentials: RefreshingCredentials(GivenCredentials(AWSCredentials(accessKeyId: "AKIDTEST", secretAccessKey: "s"))),
             logger: Logger(label: "test"))
         let id = try await options.deliver(MailContent.make(result), environment: [:], aws: client)
         #expect(id == "0100-abc")
@@ -182,12 +182,6 @@ import Testing
     }
 }
 
-struct KeysProvider: CredentialProvider {
-    let name = "keys"
-    let keys: AWSCredentials
-    init(_ keys: AWSCredentials) { self.keys = keys }
-    func resolve() async throws -> ExpiringCredentials? { ExpiringCredentials(keys) }
-}
 
 /// Answers every request with one response, keeping the requests.
 final class RecordingTransport: HTTPTransport, @unchecked Sendable {

@@ -68,15 +68,10 @@ final class FakeS3: HTTPTransport, @unchecked Sendable {
             endpointOverride: try endpoint.map { try AWSEndpoints.parse($0, from: "test") },
             retry: RetryConfiguration(mode: .standard, maxAttempts: 2))
         return AWSClient(
-            settings: settings, transport: self, credentials: RefreshingCredentials(Fixed(keys: Self.keys)),
+            settings: settings, transport: self, credentials: RefreshingCredentials(GivenCredentials(Self.keys)),
             logger: Logger(label: "test"), sleep: { _ in })
     }
 
-    struct Fixed: CredentialProvider {
-        var name: String { "fixed" }
-        let keys: AWSCredentials
-        func resolve() async throws -> ExpiringCredentials? { ExpiringCredentials(keys) }
-    }
 }
 
 extension ISO8601DateFormatter {

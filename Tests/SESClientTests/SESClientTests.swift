@@ -20,7 +20,7 @@ import Testing
             retry: RetryConfiguration(mode: .standard, maxAttempts: attempts))
         return AWSClient(
             settings: settings, transport: transport,
-            credentials: RefreshingCredentials(StaticProvider(.init(accessKeyId: "AKIDTEST", secretAccessKey: "secret"))),
+            credentials: RefreshingCredentials(GivenCredentials(.init(accessKeyId: "AKIDTEST", secretAccessKey: "secret"))),
             retry: RetryPolicy(settings.retry, random: { 0 }), logger: Logger(label: "test"),
             now: { Date(timeIntervalSince1970: 1_795_500_000) }, sleep: { _ in })
     }
@@ -213,12 +213,6 @@ import Testing
     }
 }
 
-struct StaticProvider: CredentialProvider {
-    let name = "static"
-    let credentials: AWSCredentials
-    init(_ credentials: AWSCredentials) { self.credentials = credentials }
-    func resolve() async throws -> ExpiringCredentials? { ExpiringCredentials(credentials) }
-}
 
 /// Answers every request with the scripted response (or failure), keeping each request.
 final class ScriptedTransport: HTTPTransport, @unchecked Sendable {

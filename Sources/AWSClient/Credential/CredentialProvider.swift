@@ -27,3 +27,21 @@ public protocol CredentialProvider: Sendable {
     /// This source's credentials: `nil` when it does not apply, an error when it applies but fails.
     func resolve() async throws -> ExpiringCredentials?
 }
+
+/// Keys handed over in code rather than found by the chain: what an embedding program (or a
+/// test) that already holds keys gives the client.
+public struct GivenCredentials: CredentialProvider {
+    /// "given keys", or the name the holder chose.
+    public let name: String
+    /// The keys, with their expiry if they have one.
+    public let credentials: ExpiringCredentials
+
+    /// `credentials`, named `name` in messages.
+    public init(_ credentials: AWSCredentials, expiration: Date? = nil, name: String = "given keys") {
+        self.name = name
+        self.credentials = ExpiringCredentials(credentials, expiration: expiration)
+    }
+
+    /// Always the keys given.
+    public func resolve() async throws -> ExpiringCredentials? { credentials }
+}
