@@ -15,75 +15,99 @@ struct Delivery {
     let live: LiveOptions
     let quiet: Bool
 
+    /// How to reach AWS after the reports, resolved before any work so that a bad setting
+    /// stops the run (exit 2 or 1) instead of failing after the night's walk.
+    struct Plan {
+        var settings: AWSSettings
+        /// The bucket's region; `nil` when nothing is stored (SES alone needs none of its own).
+        var bucketRegion: String?
+    }
+
     /// Whether there is anything to deliver.
     var isUsed: Bool { s3.isUsed || mail.isUsed }
 
-    /// Delivers `result`; `false` when something asked for was not delivered.
-    func run(_ result: ReportPipeline.Result, asOf: Date, environment: [String: String]) async -> Bool {
-        guard s3.isUsed || mail.sesRegion != nil else {
-            return await sendMail(result, links: nil, aws: nil, environment: environment)
-        }
+    /// The plan, or `nil` when nothing goes through AWS; throws a setting that cannot work.
+    func plan(environment: [String: String]) throws -> Plan? {
+        guard s3.isUsed || mail.sesRegion != nil else { return nil }
+        let settings = try AWSSettings.resolve(profile: live.profile, endpointURL: live.endpointURL, environment: environment)
+        guard s3.isUsed else { return Plan(settings: settings, bucketRegion: nil) }
+        // --s3-region, else the run's first region, else the environment's or profile's.
+        let region: String
         do {
-            let settings = try AWSSettings.resolve(profile: live.profile, endpointURL: live.endpointURL, environment: environment)
-            // The bucket's region, when storing; sending through SES alone needs none.
-            let region: String? = s3.isUsed ? try bucketRegion(settings) : nil
-            var logger = Logger(label: "macie-report")
-            logger.logLevel = Logger.Level(rawValue: live.logLevel.lowercased()) ?? .error
+            region = try s3.region ?? settings.regions(explicit: live.regions)[0]
+        } catch let error as AWSError where !error.isUsageError {
+            throw ValidationError("no region for the bucket: give --s3-region, or set AWS_REGION")
+        }
+        try settings.checkEndpoints([S3Client.service], regions: [region])
+        return Plan(settings: settings, bucketRegion: region)
+    }
+
+    /// Delivers `result`; `false` when something asked for was not delivered.
+    func run(_ result: ReportPipeline.Result, plan: Plan?, asOf: Date, environment: [String: String]) async -> Bool {
+        guard let plan else { return await sendMail(result, links: nil, aws: nil, environment: environment) }
+        var logger = Logger(label: "macie-report")
+        logger.logLevel = Logger.Level(rawValue: live.logLevel.lowercased()) ?? .error
+        do {
             return try await withAWSClient(
-                settings, maxConnections: 8, stsRegion: region ?? mail.sesRegion, logger: logger
+                plan.settings, maxConnections: 8, stsRegion: plan.bucketRegion ?? mail.sesRegion, logger: logger
             ) { client in
-                guard let region, s3.isUsed else {
+                guard let region = plan.bucketRegion else {
                     return await sendMail(result, links: nil, aws: client, environment: environment)
                 }
-                let outcome = await store(result, asOf: asOf, client: client, region: region)
-                guard let outcome else {
-                    if mail.isUsed, mail.mailLinks {
-                        Console.error("mail not sent: its links are to the reports in S3, which were not all stored")
-                    } else if mail.isUsed {
-                        _ = await sendMail(result, links: nil, aws: client, environment: environment)
-                    }
-                    return false
-                }
-                return await sendMail(result, links: outcome.links, aws: client, environment: environment)
+                return await storeThenMail(result, asOf: asOf, client: client, region: region, environment: environment)
             }
         } catch {
+            // No client at all (a CA bundle that cannot be read): a mail that needs none still goes.
             Console.error("\(s3.isUsed ? "reports not stored in S3" : "mail not delivered"): \(error)")
+            if s3.isUsed, mail.isUsed, !mail.mailLinks, mail.sesRegion == nil {
+                _ = await sendMail(result, links: nil, aws: nil, environment: environment)
+            }
             return false
         }
     }
 
-    /// The bucket's region: `--s3-region`, else the run's first region, else the environment's or profile's.
-    private func bucketRegion(_ settings: AWSSettings) throws -> String {
-        if let region = s3.region { return region }
+    private func storeThenMail(
+        _ result: ReportPipeline.Result, asOf: Date, client: AWSClient, region: String, environment: [String: String]
+    ) async -> Bool {
+        let stored: (storage: ReportStorage, reports: [StoredReport])
         do {
-            return try settings.regions(explicit: live.regions)[0]
+            stored = try await store(result, asOf: asOf, client: client, region: region)
         } catch {
-            throw ValidationError("no region for the bucket: give --s3-region, or set AWS_REGION")
+            Console.error("reports not stored in S3: \(error)")
+            if mail.isUsed, mail.mailLinks {
+                Console.error("mail not sent: its links are to the reports in S3, which were not all stored")
+            } else if mail.isUsed {
+                _ = await sendMail(result, links: nil, aws: client, environment: environment)
+            }
+            return false
+        }
+        guard mail.isUsed, mail.mailLinks else { return await sendMail(result, links: nil, aws: client, environment: environment) }
+        do {
+            let links = try await stored.storage.links(to: stored.reports, seconds: mail.linkExpirySeconds)
+            return await sendMail(result, links: links, aws: client, environment: environment)
+        } catch {
+            Console.error("mail not sent: the reports are stored in S3, but their links could not be signed: \(error)")
+            return false
         }
     }
 
     private func store(
         _ result: ReportPipeline.Result, asOf: Date, client: AWSClient, region: String
-    ) async -> ReportStorage.Outcome? {
-        do {
-            guard let (location, encryption) = try s3.parsed() else { return nil }
-            let bucket = S3Client(client: client, region: region)
-            let storage = ReportStorage(
-                uploader: ReportUploader(s3: bucket, location: location, encryption: encryption, options: s3.uploadOptions), s3: bucket,
-                location: location)
-            let outcome = try await storage.store(result, asOf: asOf, linkSeconds: mail.mailLinks ? mail.linkExpirySeconds : nil)
-            if !quiet { print(ReportStorage.line(outcome.stored, location: location, asOf: asOf)) }
-            Console.info(
-                "reports stored",
-                [
-                    "bucket": location.bucket, "prefix": location.prefix(asOf: asOf), "files": outcome.stored.count,
-                    "bytes": outcome.stored.reduce(0) { $0 + $1.bytes },
-                ])
-            return outcome
-        } catch {
-            Console.error("reports not stored in S3: \(error)")
-            return nil
-        }
+    ) async throws -> (storage: ReportStorage, reports: [StoredReport]) {
+        guard let (location, encryption) = try s3.parsed() else { throw ValidationError("--s3-uri is missing") }
+        let bucket = S3Client(client: client, region: region)
+        let storage = ReportStorage(
+            uploader: ReportUploader(s3: bucket, location: location, encryption: encryption, options: s3.uploadOptions),
+            s3: bucket, location: location)
+        let reports = try await storage.store(result, asOf: asOf)
+        if !quiet { print(ReportStorage.line(reports, location: location, asOf: asOf)) }
+        Console.info(
+            "reports stored",
+            [
+                "bucket": location.bucket, "prefix": location.prefix(asOf: asOf), "files": reports.count,
+                "bytes": reports.reduce(0) { $0 + $1.bytes },
+            ])
+        return (storage, reports)
     }
 
     private func sendMail(

@@ -17,24 +17,21 @@ struct ReportStorage {
     let s3: S3Client
     let location: S3Location
 
-    /// The files as stored, and the links (when asked) in the same order.
-    struct Outcome {
-        var stored: [StoredReport]
-        var links: [ReportLink]?
-    }
-
-    /// Uploads every report; with `linkSeconds`, presigns a GET of each for that long.
-    func store(_ result: ReportPipeline.Result, asOf: Date, linkSeconds: Int?) async throws -> Outcome {
+    /// Uploads every report the run opened under its lock.
+    func store(_ result: ReportPipeline.Result, asOf: Date) async throws -> [StoredReport] {
         let files = result.openFiles.map { file in
             UploadSource(name: file.url.lastPathComponent, size: file.size) { try file.read($0) }
         }
-        let stored = try await uploader.upload(files, asOf: asOf)
-        guard let linkSeconds else { return Outcome(stored: stored, links: nil) }
+        return try await uploader.upload(files, asOf: asOf)
+    }
+
+    /// A presigned GET of each stored report, valid for `seconds`.
+    func links(to stored: [StoredReport], seconds: Int) async throws -> [ReportLink] {
         var links: [ReportLink] = []
         var credentialsExpire: Date?
         for report in stored {
-            let signed = try await s3.presignedGet(bucket: location.bucket, key: report.key, seconds: linkSeconds)
-            let expires = Date().addingTimeInterval(TimeInterval(linkSeconds))
+            let signed = try await s3.presignedGet(bucket: location.bucket, key: report.key, seconds: seconds)
+            let expires = Date().addingTimeInterval(TimeInterval(seconds))
             // A link signed with temporary credentials dies with them: say the earlier time.
             links.append(
                 ReportLink(
@@ -42,18 +39,18 @@ struct ReportStorage {
                     expires: min(expires, signed.credentialsExpire ?? expires)))
             if let end = signed.credentialsExpire { credentialsExpire = min(end, credentialsExpire ?? end) }
         }
-        if let credentialsExpire, credentialsExpire < Date().addingTimeInterval(TimeInterval(linkSeconds)) {
+        if let credentialsExpire, credentialsExpire < Date().addingTimeInterval(TimeInterval(seconds)) {
             Console.warning(
-                "the mail's links are signed with temporary credentials, which expire at \(ISO8601DateFormatter().string(from: credentialsExpire)): the links stop working then, before the \(linkSeconds / 86_400) day(s) asked; sign with an identity whose credentials last longer to keep them"
+                "the mail's links are signed with temporary credentials, which expire at \(ISO8601DateFormatter().string(from: credentialsExpire)): the links stop working then, before the \(seconds / 86_400) day(s) asked; sign with an identity whose credentials last longer to keep them"
             )
         }
-        return Outcome(stored: stored, links: links)
+        return links
     }
 
     /// The summary line for stdout: where, how many, how big (never a URL).
     static func line(_ stored: [StoredReport], location: S3Location, asOf: Date) -> String {
         let bytes = stored.reduce(0) { $0 + $1.bytes }
-        let multipart = stored.filter { $0.parts > 1 }.count
+        let multipart = stored.filter(\.multipart).count
         let parts = multipart == 0 ? "" : ", \(multipart) as multipart uploads"
         return "Stored \(stored.count) reports (\(String(format: "%.1f MB", Double(bytes) / 1_000_000))\(parts)) in \(location.uri(ofKey: location.prefix(asOf: asOf)))."
     }

@@ -191,6 +191,8 @@ struct RunCommand: AsyncParsableCommand {
                 sourceDescription: samples.map { "samples \($0)" } ?? "live \(live.regions.joined(separator: " "))",
                 scope: live.scope)
         }
+        let delivery = Delivery(s3: s3, mail: mail, live: live, quiet: quiet)
+        let deliveryPlan = try delivery.plan(environment: ProcessInfo.processInfo.environment)
         let result: ReportPipeline.Result
         if let samples {
             result = try await ReportPipeline.run(
@@ -214,10 +216,9 @@ struct RunCommand: AsyncParsableCommand {
             Console.error("the reports were written, but the run was not recorded in the history: \(failure)")
         }
         var mailFailed = false
-        let delivery = Delivery(s3: s3, mail: mail, live: live, quiet: quiet)
         if delivery.isUsed {
-            let asOf = options.asOf
-            mailFailed = await !delivery.run(result, asOf: asOf, environment: ProcessInfo.processInfo.environment)
+            mailFailed = await !delivery.run(
+                result, plan: deliveryPlan, asOf: options.asOf, environment: ProcessInfo.processInfo.environment)
         }
         let watchedFound = failOn == "error" && report.errorCount > 0 || failOn == "attention" && !report.attention.isEmpty
         let status = ExitStatus.afterReports(

@@ -42,7 +42,8 @@ public struct ReportUploader: Sendable {
             let key = location.key(file.name, asOf: asOf)
             do {
                 let parts = try await store(file, key: key, contentType: ReportContentType.of(file.name))
-                stored.append(StoredReport(fileName: file.name, key: key, bytes: file.size, parts: parts))
+                stored.append(
+                    StoredReport(fileName: file.name, key: key, bytes: file.size, parts: parts ?? 1, multipart: parts != nil))
             } catch let failure as S3UploadError {
                 throw failure.after(stored: stored.count, of: files.count)
             } catch {
@@ -53,13 +54,14 @@ public struct ReportUploader: Sendable {
         return stored
     }
 
-    /// One object; returns its number of parts (1 for a PutObject).
-    private func store(_ file: UploadSource, key: String, contentType: String) async throws -> Int {
-        guard file.size >= options.multipartThreshold else {
+    /// One object; returns its number of parts, `nil` for a PutObject.
+    private func store(_ file: UploadSource, key: String, contentType: String) async throws -> Int? {
+        // An empty file is always one PutObject: a multipart upload needs at least one part.
+        guard file.size > 0, file.size >= options.multipartThreshold else {
             try await s3.putObject(
                 bucket: location.bucket, key: key, body: try file.read(0..<file.size), contentType: contentType,
                 encryption: encryption)
-            return 1
+            return nil
         }
         let uploadId = try await s3.createMultipartUpload(
             bucket: location.bucket, key: key, contentType: contentType, encryption: encryption)
@@ -122,12 +124,15 @@ public struct StoredReport: Sendable, Hashable {
     public var bytes: Int
     /// 1 for a PutObject, else the multipart upload's parts.
     public var parts: Int
+    /// Whether it went up as a multipart upload (of one part, for a file of exactly the threshold).
+    public var multipart: Bool
 
-    /// The values as given.
-    public init(fileName: String, key: String, bytes: Int, parts: Int) {
+    /// The values as given; `multipart` defaults to `parts > 1`.
+    public init(fileName: String, key: String, bytes: Int, parts: Int, multipart: Bool? = nil) {
         self.fileName = fileName
         self.key = key
         self.bytes = bytes
         self.parts = parts
+        self.multipart = multipart ?? (parts > 1)
     }
 }

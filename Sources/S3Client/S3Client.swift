@@ -48,7 +48,7 @@ public struct S3Client: Sendable {
         let headers = [("Content-Type", contentType)] + (encryption?.headers ?? [])
         let response = try await client.send(
             .restXML("PutObject", method: "PUT", path: at.path, headers: headers, body: body, hostPrefix: at.hostPrefix),
-            to: Self.service, region: region)
+            to: Self.service, region: region, limits: Self.limits(sending: body.count))
         return response.header("ETag") ?? ""
     }
 
@@ -76,7 +76,7 @@ public struct S3Client: Sendable {
             .restXML(
                 "UploadPart", method: "PUT", path: at.path,
                 query: [("partNumber", String(number)), ("uploadId", uploadId)], body: body, hostPrefix: at.hostPrefix),
-            to: Self.service, region: region)
+            to: Self.service, region: region, limits: Self.limits(sending: body.count))
         guard let etag = response.header("ETag"), !etag.isEmpty else {
             throw AWSError.malformedAnswer("S3 UploadPart answered part \(number) without an ETag")
         }
@@ -97,16 +97,23 @@ public struct S3Client: Sendable {
         let xml =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
             + "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">\(parts.joined())</CompleteMultipartUpload>"
-        let response = try await client.send(
-            .restXML(
-                "CompleteMultipartUpload", method: "POST", path: at.path, query: [("uploadId", uploadId)],
-                headers: [("Content-Type", "application/xml")], body: Array(xml.utf8), hostPrefix: at.hostPrefix),
-            to: Self.service, region: region)
-        let answer = String(decoding: response.body.prefix(64 << 10), as: UTF8.self)
-        if answer.contains("<Error>") {
-            let code = XMLText.first("Code", in: answer) ?? "Error"
-            throw AWSError.malformedAnswer(
-                "S3 CompleteMultipartUpload failed after answering 200: \(code): \(XMLText.first("Message", in: answer) ?? "")")
+        // A 200 whose body is an error (S3 answered before joining the parts) is retried like
+        // a 500, as the SDKs do; three tries in all, then it is the upload's failure.
+        var tries = 0
+        while true {
+            tries += 1
+            let response = try await client.send(
+                .restXML(
+                    "CompleteMultipartUpload", method: "POST", path: at.path, query: [("uploadId", uploadId)],
+                    headers: [("Content-Type", "application/xml")], body: Array(xml.utf8), hostPrefix: at.hostPrefix),
+                to: Self.service, region: region)
+            let answer = String(decoding: response.body.prefix(64 << 10), as: UTF8.self)
+            guard answer.contains("<Error>") else { return }
+            guard tries < 3 else {
+                let code = XMLText.first("Code", in: answer) ?? "Error"
+                throw AWSError.malformedAnswer(
+                    "S3 CompleteMultipartUpload failed after answering 200: \(code): \(XMLText.first("Message", in: answer) ?? "")")
+            }
         }
     }
 
@@ -119,6 +126,12 @@ public struct S3Client: Sendable {
                 "AbortMultipartUpload", method: "DELETE", path: at.path, query: [("uploadId", uploadId)],
                 hostPrefix: at.hostPrefix),
             to: Self.service, region: region)
+    }
+
+    /// The usual limits, with the time for the body added at 2 Mbit/s: a fixed 30 seconds would
+    /// fail every 8 MiB part on a slow uplink, however often it is retried.
+    static func limits(sending bytes: Int) -> AWSClient.CallLimits {
+        AWSClient.CallLimits(timeout: 30 + Double(bytes) / 250_000)
     }
 
     /// A GetObject URL anyone can follow for `seconds` (at most 7 days), signed with the run's

@@ -36,7 +36,7 @@ public struct S3UploadError: Error, CustomStringConvertible, Sendable {
         if error.isUnreachable { return "check the network, --endpoint-url and AWS_ENDPOINT_URL_S3" }
         switch error.errorCode {
         case "NoSuchBucket": return "check the bucket in --s3-uri"
-        case "PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException":
+        case "PermanentRedirect", "TemporaryRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException":
             return "give the bucket's region with --s3-region"
         case "KMS.NotFoundException", "KMS.DisabledException", "KMS.KMSInvalidStateException":
             return "check --s3-kms-key-id"

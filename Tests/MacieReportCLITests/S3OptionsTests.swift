@@ -51,4 +51,31 @@ import Testing
         let message = Self.refusal(extra)
         #expect(message?.contains(expected) == true, "\(message ?? "accepted")")
     }
+
+    @Test func theBucketsRegionIsSettledBeforeAnyWork() throws {
+        func plan(_ extra: [String], _ environment: [String: String]) throws -> Delivery.Plan? {
+            let run = try Self.parse(["--s3-uri", "s3://reports/"] + extra)
+            return try Delivery(s3: run.s3, mail: run.mail, live: run.live, quiet: true).plan(
+                environment: environment.merging(["HOME": "/nonexistent"]) { $1 })
+        }
+        #expect(try plan([], ["AWS_REGION": "eu-west-1"])?.bucketRegion == "eu-west-1")
+        #expect(try plan(["--s3-region", "ap-south-1"], ["AWS_REGION": "eu-west-1"])?.bucketRegion == "ap-south-1")
+        #expect {
+            _ = try plan([], [:])
+        } throws: { error in
+            RunCommand.message(for: error) == "no region for the bucket: give --s3-region, or set AWS_REGION"
+        }
+        #expect {
+            _ = try plan([], ["AWS_REGION": "eu west 1"])
+        } throws: { error in
+            "\(error)".contains("AWS_REGION 'eu west 1' is not an AWS region")
+        }
+        #expect {
+            _ = try plan([], ["AWS_REGION": "eu-west-1", "AWS_ENDPOINT_URL_S3": "ftp://x"])
+        } throws: { error in
+            "\(error)".contains("AWS_ENDPOINT_URL_S3 'ftp://x' is not a usable endpoint")
+        }
+        let samplesOnly = try Self.parse([])
+        #expect(try Delivery(s3: samplesOnly.s3, mail: samplesOnly.mail, live: samplesOnly.live, quiet: true).plan(environment: [:]) == nil)
+    }
 }

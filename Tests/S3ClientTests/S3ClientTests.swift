@@ -123,7 +123,47 @@ import Testing
             _ = try await uploader(s3, threshold: 1).upload([UploadSource(name: "summary.csv", data: Data("x".utf8))], asOf: Self.asOf)
         }
         #expect(error?.description.contains("S3 CompleteMultipartUpload failed after answering 200: InternalError: late") == true)
+        #expect(s3.sent.filter { $0.method == "POST" && $0.has("uploadId") }.count == 3, "tried three times")
         #expect(s3.sent.last?.method == "DELETE")
+    }
+
+    @Test func aLate200ErrorIsRetriedAndAFileOfExactlyTheThresholdIsOnePart() async throws {
+        final class Once: @unchecked Sendable {
+            let lock = NSLock()
+            var failed = false
+            func first() -> Bool { lock.withLock { defer { failed = true }; return !failed } }
+        }
+        let once = Once()
+        let s3 = FakeS3 { sent in
+            sent.method == "POST" && sent.has("uploadId") && once.first()
+                ? HTTPResponse(status: 200, headers: [], body: Array("<Error><Code>InternalError</Code></Error>".utf8))
+                : nil
+        }
+        let stored = try await uploader(s3, threshold: 3).upload(
+            [UploadSource(name: "summary.csv", data: Data("abc".utf8)), UploadSource(name: "errors.csv", data: Data())],
+            asOf: Self.asOf)
+        #expect(stored.map(\.multipart) == [true, false], "3 bytes at a threshold of 3; an empty file is a PutObject")
+        #expect(stored.map(\.parts) == [1, 1])
+        #expect(s3.sent.filter { $0.method == "POST" && $0.has("uploadId") }.count == 2)
+        #expect(!s3.sent.contains { $0.method == "DELETE" })
+        #expect(s3.sent.last?.method == "PUT" && s3.sent.last?.body == [], "the empty file, whole")
+    }
+
+    /// AWS's own example of a presigned S3 URL (the S3 API reference, "Authenticating Requests:
+    /// Using Query Parameters"): GET examplebucket/test.txt for 86 400 seconds on 24 May 2013.
+    @Test func awsPublishedPresignedExample() {
+        let signer = SigV4Signer(
+            credentials: AWSCredentials(
+                accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+            scope: .s3(region: "us-east-1"))
+        let signed = signer.presign(
+            SigningRequest(
+                method: "GET", path: "/test.txt", headers: [("Host", "examplebucket.s3.amazonaws.com")],
+                payloadHash: SigV4.unsignedPayload),
+            date: Date(timeIntervalSince1970: 1_369_353_600), expires: 86_400)
+        #expect(
+            signed.query.first { $0.name == "X-Amz-Signature" }?.value
+                == "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404")
     }
 
     @Test func deniedNamesThePermissionAndAWrongRegionTheFlag() async throws {
