@@ -187,12 +187,11 @@ def record_moto(url):
     """moto's recording since the fixture started it: macie-report's requests, and the
     presigned ones by key."""
     with urllib.request.urlopen(url + "/moto-api/recorder/download-recording") as response:
-        lines = response.read().decode("utf-8").splitlines()
+        text = response.read().decode("utf-8")
     _recordings["moto"] += 1
     where = _where("moto")
     kms_objects = set()
-    for line in filter(None, lines):
-        entry = json.loads(line)
+    for entry in recorded_entries(text):
         query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(entry["url"]).query, keep_blank_values=True))
         headers = entry.get("headers") or {}
         if _presigned(query):
@@ -200,6 +199,21 @@ def record_moto(url):
             _presigned_by_key[key][operation_of(entry, kms_objects)][where] += 1
         elif _header(headers, "User-Agent").startswith(REPORT_AGENT + "/"):
             _seen[operation_of(entry, kms_objects)][where] += 1
+
+
+def recorded_entries(text):
+    """The JSON objects of moto's recording, one after another. Not line by line: moto writes
+    each entry and its newline in two writes from the server's threads, so concurrent requests
+    (the parts of a multipart upload) can put two entries on one line and an empty line after."""
+    decoder = json.JSONDecoder()
+    index = 0
+    while True:
+        while index < len(text) and text[index].isspace():
+            index += 1
+        if index == len(text):
+            return
+        entry, index = decoder.raw_decode(text, index)
+        yield entry
 
 
 def operations():

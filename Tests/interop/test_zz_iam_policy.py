@@ -83,6 +83,13 @@ def test_the_readme_shows_the_policy():
     assert policy() in blocks, "README.md's Permissions section must show docs/iam-policy.json as it is"
 
 
+
+def test_a_recording_with_entries_run_together_is_read_whole():
+    """moto writes an entry and its newline separately, so parallel requests can share a line."""
+    text = '{"url": "a"}{"url": "b"}\n\n{"url": "c"}\n'
+    assert [e["url"] for e in operations_seen.recorded_entries(text)] == ["a", "b", "c"]
+
+
 def partial_session(request):
     """Why this session cannot have seen every run (empty when it is the whole suite)."""
     items = request.session.items
