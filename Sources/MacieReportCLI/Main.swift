@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportPipeline
 import StandardErrorOutput
 
 /// Entry point: parses, runs, and exits with the code ``ExitStatus`` decides (the README's
@@ -31,8 +32,10 @@ enum Main {
                 var command = command
                 try command.run()
             }
+            TemporaryFiles.exit(ExitStatus.done.rawValue)
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            // Through TemporaryFiles: a SIGTERM being handled right now decides the status.
+            TemporaryFiles.exit(code.rawValue)
         } catch let error as ValidationError {
             usageFailure(error)
         } catch  where MacieReport.exitCode(for: error) == .success {
@@ -40,7 +43,7 @@ enum Main {
         } catch {
             // Every fatal error type of ours describes itself in one line a user can act on.
             Console.error("\(error)")
-            exit(ExitStatus.of(error).rawValue)
+            TemporaryFiles.exit(ExitStatus.of(error).rawValue)
         }
     }
 

@@ -60,6 +60,14 @@ public enum TemporaryFiles {
         current = .replaced
     }
 
+    /// Ends the process with `status`, unless an interrupt is already under way: the interrupt
+    /// holds the lock until its own `_exit`, so its status (128 + the signal) wins even when
+    /// the run, seeing a child the interrupt just killed fail, reaches its end at that moment.
+    public static func exit(_ status: Int32) -> Never {
+        lock.lock()
+        Foundation.exit(status)
+    }
+
     /// Says how far the run got (the line `lastWords` makes of the phase, newline included),
     /// deletes every registered file, kills the children still running
     /// (`ChildProcessGroups`) and ends the process at once with `status`. Waits for renames
