@@ -67,7 +67,8 @@ public struct AWSClient: Sendable {
     public struct CallLimits: Sendable {
         /// Attempts in all, the first included; `nil` means the retry configuration's.
         public var attempts: Int?
-        /// Seconds one attempt's whole exchange may take; `nil` means ``AWSSettings/requestTimeout``.
+        /// Seconds one attempt's whole exchange may take; `nil` means ``AWSSettings/requestTimeout``. The
+        /// time to send the body at 2 Mbit/s is added either way.
         public var timeout: TimeInterval?
         /// Both `nil` by default: the run's usual limits.
         public init(attempts: Int? = nil, timeout: TimeInterval? = nil) {
@@ -96,7 +97,7 @@ public struct AWSClient: Sendable {
                 let response = try await transport.send(
                     HTTPRequest(
                         method: request.method, url: url, headers: signed, body: request.body,
-                        timeout: limits.timeout ?? settings.requestTimeout))
+                        timeout: (limits.timeout ?? settings.requestTimeout) + Self.sendingTime(request.body.count)))
                 if (200..<300).contains(response.status) {
                     await retry.recordSuccess(retriedWithCost: spent)
                     return response
@@ -146,6 +147,11 @@ public struct AWSClient: Sendable {
 }
 
 extension AWSClient {
+    /// Time added to a request's limit for sending its body, at 2 Mbit/s: a fixed 30 seconds
+    /// would fail every 8 MiB upload part or 50 MB SES message on a slow uplink, however often
+    /// retried. Nothing for a body of a few KB.
+    static func sendingTime(_ bytes: Int) -> TimeInterval { Double(bytes) / 250_000 }
+
     /// The signing scope for `service`: S3 signs its path as sent.
     static func scope(_ service: AWSService, region: String) -> SigV4.Scope {
         service.signsLikeS3 ? .s3(region: region) : .init(region: region, service: service.signingName)

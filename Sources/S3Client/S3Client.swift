@@ -48,7 +48,7 @@ public struct S3Client: Sendable {
         let headers = [("Content-Type", contentType)] + (encryption?.headers ?? [])
         let response = try await client.send(
             .restXML("PutObject", method: "PUT", path: at.path, headers: headers, body: body, hostPrefix: at.hostPrefix),
-            to: Self.service, region: region, limits: Self.limits(sending: body.count))
+            to: Self.service, region: region)
         return response.header("ETag") ?? ""
     }
 
@@ -76,7 +76,7 @@ public struct S3Client: Sendable {
             .restXML(
                 "UploadPart", method: "PUT", path: at.path,
                 query: [("partNumber", String(number)), ("uploadId", uploadId)], body: body, hostPrefix: at.hostPrefix),
-            to: Self.service, region: region, limits: Self.limits(sending: body.count))
+            to: Self.service, region: region)
         guard let etag = response.header("ETag"), !etag.isEmpty else {
             throw AWSError.malformedAnswer("S3 UploadPart answered part \(number) without an ETag")
         }
@@ -126,12 +126,6 @@ public struct S3Client: Sendable {
                 "AbortMultipartUpload", method: "DELETE", path: at.path, query: [("uploadId", uploadId)],
                 hostPrefix: at.hostPrefix),
             to: Self.service, region: region)
-    }
-
-    /// The usual limits, with the time for the body added at 2 Mbit/s: a fixed 30 seconds would
-    /// fail every 8 MiB part on a slow uplink, however often it is retried.
-    static func limits(sending bytes: Int) -> AWSClient.CallLimits {
-        AWSClient.CallLimits(timeout: 30 + Double(bytes) / 250_000)
     }
 
     /// A GetObject URL anyone can follow for `seconds` (at most 7 days), signed with the run's

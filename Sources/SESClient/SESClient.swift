@@ -61,9 +61,7 @@ public struct SESClient: Sendable {
         do {
             answer = try await client.send(
                 .restJSON("SendEmail", method: "POST", path: "/v2/email/outbound-emails", json: Array(body)),
-                to: Self.service, region: region,
-                // The usual 30 seconds plus the body's time at 2 Mbit/s: a 40 MB message is 53 MB of base64.
-                limits: AWSClient.CallLimits(timeout: 30 + Double(body.count) / 250_000))
+                to: Self.service, region: region)
         } catch let error as AWSError {
             throw SESError(error, region: region)
         } catch {
